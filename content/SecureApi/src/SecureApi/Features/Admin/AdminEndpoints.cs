@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SecureApi.Features.Admin;
+using SecureApi.Features.Items;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Maps the sample of an administrative area under <c>/api/admin</c>, which gets stricter,
+/// path-scoped protections than the rest of the API.
+/// </summary>
+public static class AdminEndpoints
+{
+    /// <summary>The route prefix of the administrative area.</summary>
+    public const string Route = "/api/admin";
+
+    /// <summary>
+    /// Maps <c>GET /api/admin/stats</c>.
+    /// </summary>
+    /// <param name="endpoints">The endpoint route builder.</param>
+    /// <returns>The route group, to add conventions to every administrative endpoint.</returns>
+    public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        var admin = endpoints.MapGroup(Route).WithTags("Admin");
+
+        admin.MapGet("/stats", GetStats).WithName(nameof(GetStats));
+
+        return admin;
+    }
+
+    private static Ok<AdminStats> GetStats(IItemStore store) => TypedResults.Ok(new AdminStats(store.Count));
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using SecureApi.Features.Health;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Maps <c>GET /health</c>, the probe that orchestrators and load balancers call.
+/// </summary>
+public static class HealthEndpointExtensions
+{
+    /// <summary>The route of the health probe.</summary>
+    public const string Route = "/health";
+
+    /// <summary>
+    /// Maps the health probe for GET and HEAD. It answers 200 with <c>{"status":"Healthy"}</c> (503 when a check
+    /// fails) and says nothing else about the service's internals.
+    /// </summary>
+    /// <param name="endpoints">The endpoint route builder.</param>
+    /// <returns>A builder to add conventions to the health endpoint.</returns>
+    public static IEndpointConventionBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        return endpoints
+            .MapHealthChecks(Route, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+    }
+}

@@ -1,0 +1,36 @@
+namespace SecureApi.Features.Items;
+
+/// <summary>
+/// Where items are kept. The sample uses <see cref="InMemoryItemStore"/>; replace it with a
+/// database-backed implementation by registering your own before <c>AddItems</c> runs.
+/// </summary>
+public interface IItemStore
+{
+    /// <summary>How many items are stored.</summary>
+    int Count { get; }
+
+    /// <summary>Lists every item, ordered by id.</summary>
+    /// <returns>The items.</returns>
+    IReadOnlyList<Item> List();
+
+    /// <summary>Finds one item.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <returns>The item, or <see langword="null"/> when there is none with that id.</returns>
+    Item? Find(int id);
+
+    /// <summary>Stores a new item under a new id.</summary>
+    /// <param name="request">The item's values.</param>
+    /// <returns>The stored item.</returns>
+    Item Add(ItemRequest request);
+
+    /// <summary>Replaces the values of an existing item.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <param name="request">The new values.</param>
+    /// <returns>The updated item, or <see langword="null"/> when there is none with that id.</returns>
+    Item? Update(int id, ItemRequest request);
+
+    /// <summary>Removes an item.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <returns><see langword="true"/> when the item existed.</returns>
+    bool Remove(int id);
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+
+namespace SecureApi.Features.Items;
+
+/// <summary>
+/// A thread-safe store that keeps items in memory for the lifetime of the process.
+/// </summary>
+public sealed class InMemoryItemStore : IItemStore
+{
+    private readonly ConcurrentDictionary<int, Item> _items = new();
+    private int _lastId;
+
+    /// <inheritdoc />
+    public int Count => _items.Count;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Item> List() => [.. _items.Values.OrderBy(item => item.Id)];
+
+    /// <inheritdoc />
+    public Item? Find(int id) => _items.GetValueOrDefault(id);
+
+    /// <inheritdoc />
+    public Item Add(ItemRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        var item = new Item(Interlocked.Increment(ref _lastId), request.Name, request.Quantity);
+        _items[item.Id] = item;
+        return item;
+    }
+
+    /// <inheritdoc />
+    public Item? Update(int id, ItemRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        while (_items.TryGetValue(id, out var current))
+        {
+            var updated = current with { Name = request.Name, Quantity = request.Quantity };
+            if (_items.TryUpdate(id, updated, current))
+            {
+                return updated;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public bool Remove(int id) => _items.TryRemove(id, out _);
+}

@@ -1,0 +1,24 @@
+var builder = WebApplication.CreateBuilder(args);
+
+// Every protection, bound from configuration and validated at startup: see Security/.
+builder.AddApiSecurity();
+
+builder.Services.AddHealthEndpoints();
+builder.Services.AddApiDocumentation();
+#if (sample)
+builder.Services.AddItems();
+#endif
+
+var app = builder.Build();
+
+// The security pipeline, in the order requests flow through it.
+app.UseApiSecurity();
+
+app.MapHealthEndpoints();
+app.MapApiDocumentation();
+#if (sample)
+app.MapItemEndpoints();
+app.MapAdminEndpoints();
+#endif
+
+app.Run();

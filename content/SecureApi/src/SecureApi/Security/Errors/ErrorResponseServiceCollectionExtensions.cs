@@ -1,0 +1,27 @@
+using SecureApi.Security.Errors;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers RFC 9457 problem details as the shape of every error response.
+/// </summary>
+public static class ErrorResponseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the problem details service that the exception handler, the status code pages and the
+    /// endpoints use to write errors, each with a <c>traceId</c> that links it to the logs.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddErrorResponses(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        // The framework's defaults already add the traceId and the RFC type and title per status.
+        services.AddProblemDetails();
+        services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = ErrorStatusCodes.ForException);
+
+        return services;
+    }
+}
