@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SecureApi.Templates.Tests.Infrastructure;
+
+namespace SecureApi.Templates.Tests;
+
+[Collection(TemplateTestGroup.Name)]
+public sealed class GeneratedServiceTests(TemplateFixture fixture)
+{
+    private const string AnyLoopbackPort = "http://127.0.0.1:0";
+
+    [Theory]
+    [MemberData(nameof(TemplateVariant.BuildableIds), MemberType = typeof(TemplateVariant))]
+    public async Task Service_InProduction_AnswersHealthOnLoopback(string variantId)
+    {
+        var solution = await fixture.GenerateAndBuildAsync(TemplateVariant.Get(variantId));
+
+        await using var service = await RunningService.StartAsync(
+            "dotnet",
+            [solution.WebAssembly, "--urls", AnyLoopbackPort],
+            Path.GetDirectoryName(solution.WebAssembly)!,
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        using var client = service.CreateClient();
+
+        await AssertHealthyAsync(client);
+        using var unknown = await client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        using var openApi = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, openApi.StatusCode);
+    }
+
+    [Fact]
+    public async Task DotnetRun_InDevelopment_StartsWithNoExternalService()
+    {
+        var solution = await fixture.GenerateAndBuildAsync(TemplateVariant.Default);
+
+        await using var service = await RunningService.StartAsync(
+            "dotnet",
+            ["run", "--no-build", "--project", solution.Variant.WebProjectDirectory, "--", "--urls", AnyLoopbackPort],
+            solution.Directory,
+            new Dictionary<string, string?>());
+        using var client = service.CreateClient();
+
+        await AssertHealthyAsync(client);
+        using var openApi = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        Assert.Contains("Hosting environment: Development", service.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertHealthyAsync(HttpClient client)
+    {
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var body = await health.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+    }
+}

@@ -1,0 +1,33 @@
+namespace SecureApi.Templates.Tests.Infrastructure;
+
+/// <summary>Paths in this repository, found from the test assembly's location.</summary>
+public static class Repository
+{
+    /// <summary>The repository root: the folder that holds SecureApi.Templates.csproj.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The template package's project file.</summary>
+    public static string PackageProject => Path.Combine(Root, "SecureApi.Templates.csproj");
+
+    /// <summary>The template's configuration folder.</summary>
+    public static string TemplateConfig => Path.Combine(Root, "content", "SecureApi", ".template.config");
+
+    /// <summary>The checked-in lists of the files each variant generates.</summary>
+    public static string Baselines => Path.Combine(Root, "tests", "SecureApi.Templates.Tests", "Baselines");
+
+    /// <summary>Where test results (TRX) are written; .ci/run totals every file under it.</summary>
+    public static string TestResults => Path.Combine(Root, "TestResults");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SecureApi.Templates.csproj")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No SecureApi.Templates.csproj above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace SecureApi.Templates.Tests.Infrastructure;
+
+/// <summary>
+/// A generated service running as a real process on a loopback port that Kestrel chose, so
+/// that runs never collide on a port.
+/// </summary>
+public sealed partial class RunningService : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly ChildProcess _process;
+
+    private RunningService(ChildProcess process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    /// <summary>The address Kestrel listens on.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Everything the service printed so far.</summary>
+    public string Output => _process.Output;
+
+    /// <summary>Starts the service and waits until it listens.</summary>
+    /// <param name="fileName">The program (<c>dotnet</c>).</param>
+    /// <param name="arguments">Its arguments; they must make Kestrel listen on 127.0.0.1, port 0.</param>
+    /// <param name="workingDirectory">Where it runs.</param>
+    /// <param name="environment">Variables to set, such as ASPNETCORE_ENVIRONMENT.</param>
+    /// <returns>The running service.</returns>
+    public static async Task<RunningService> StartAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment)
+    {
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = ChildProcess.Start(fileName, arguments, workingDirectory, environment);
+        process.LineReceived += line =>
+        {
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups["address"].Value));
+            }
+        };
+
+        // The line may have arrived before the handler was attached.
+        if (ListeningLine().Match(process.Output) is { Success: true } early)
+        {
+            listening.TrySetResult(new Uri(early.Groups["address"].Value));
+        }
+
+        var exited = process.WaitForExitAsync(StartTimeout);
+        var first = await Task.WhenAny(listening.Task, exited, Task.Delay(StartTimeout));
+        if (first != listening.Task)
+        {
+            var output = process.Output;
+            await process.DisposeAsync();
+            Assert.Fail($"`{process.Command}` did not start listening:\n{output}");
+        }
+
+        return new RunningService(process, await listening.Task);
+    }
+
+    /// <summary>A client for the service.</summary>
+    /// <returns>An HTTP client whose base address is the service's.</returns>
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    [GeneratedRegex(@"Now listening on: (?<address>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,46 @@
+namespace SecureApi.Templates.Tests.Infrastructure;
+
+/// <summary>One way users instantiate the template: a name and a set of options.</summary>
+/// <param name="Id">A short identifier, also the name of the variant's baseline file.</param>
+/// <param name="Name">The value passed to <c>-n</c>.</param>
+/// <param name="Options">The template options.</param>
+public sealed record TemplateVariant(string Id, string Name, params string[] Options)
+{
+    /// <summary>The defaults, with the name the contract uses.</summary>
+    public static readonly TemplateVariant Default = new("default", "Contoso.Orders");
+
+    /// <summary>No sample feature: the security pipeline alone.</summary>
+    public static readonly TemplateVariant NoSample = new("no-sample", "Contoso.Orders", "--sample", "false");
+
+    /// <summary>A name with a hyphen, which is not valid in a namespace.</summary>
+    public static readonly TemplateVariant HyphenatedName = new("hyphenated-name", "my-service");
+
+    /// <summary>A name with dots and digits.</summary>
+    public static readonly TemplateVariant DottedDigitsName = new("dotted-digits-name", "Acme.Api2026", "--sample", "false");
+
+    /// <summary>The defaults without the restore post-action.</summary>
+    public static readonly TemplateVariant SkipRestore = new("skip-restore", "Contoso.Orders", "--skip-restore");
+
+    /// <summary>Every variant that is built and whose tests are run.</summary>
+    public static readonly TemplateVariant[] Buildable = [Default, NoSample, HyphenatedName, DottedDigitsName];
+
+    /// <summary>Every variant.</summary>
+    public static readonly TemplateVariant[] All = [.. Buildable, SkipRestore];
+
+    /// <summary>Finds a variant by its id (xunit theories pass ids, which show in test names).</summary>
+    /// <param name="id">The variant's id.</param>
+    /// <returns>The variant.</returns>
+    public static TemplateVariant Get(string id) => All.Single(variant => variant.Id == id);
+
+    /// <summary>Theory data: the ids of every variant.</summary>
+    public static TheoryData<string> AllIds => [.. All.Select(variant => variant.Id)];
+
+    /// <summary>Theory data: the ids of the buildable variants.</summary>
+    public static TheoryData<string> BuildableIds => [.. Buildable.Select(variant => variant.Id)];
+
+    /// <summary>Whether the sample feature is generated.</summary>
+    public bool HasSample => !Options.SequenceEqual(["--sample", "false"]);
+
+    /// <summary>The web project's folder, relative to the solution root.</summary>
+    public string WebProjectDirectory => Path.Combine("src", Name);
+}
