@@ -14,7 +14,9 @@ public sealed class InMemoryItemStore : IItemStore
     public int Count => _items.Count;
 
     /// <inheritdoc />
-    public IReadOnlyList<Item> List() => [.. _items.Values.OrderBy(item => item.Id)];
+    public IReadOnlyList<Item> List() =>
+        // Enumerating the dictionary itself takes no lock, unlike its Values property.
+        [.. _items.Select(pair => pair.Value).OrderBy(item => item.Id)];
 
     /// <inheritdoc />
     public Item? Find(int id) => _items.GetValueOrDefault(id);
