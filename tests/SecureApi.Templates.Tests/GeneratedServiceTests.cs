@@ -24,11 +24,20 @@ public sealed class GeneratedServiceTests(TemplateFixture fixture)
         using var client = service.CreateClient();
 
         await AssertHealthyAsync(client);
-        using var unknown = await client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
-        using var openApi = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, openApi.StatusCode);
+
+        // Plain HTTP is refused, not redirected, everywhere but /health; nothing names the server.
+        using var refused = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Null(refused.Headers.Location);
+        Assert.False(refused.Headers.Contains("Server"));
+        Assert.Equal("nosniff", Assert.Single(refused.Headers.GetValues("X-Content-Type-Options")));
+
+        // Through a TLS-terminating proxy on the same host, the request is served.
+        using var proxied = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        proxied.Headers.Add("X-Forwarded-Proto", "https");
+        using var notFound = await client.SendAsync(proxied);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
     }
 
     [Fact]

@@ -18,6 +18,18 @@ public static class ApiSecurityApplicationBuilderExtensions
         // Outermost, so that a failure anywhere below still becomes a problem+json response.
         app.UseErrorResponses();
 
+        // Scheme and client address as the trusted proxy saw them, before anything reads them.
+        app.UseForwardedHeaders();
+
+        // Explicit, so that what follows knows the endpoint and its metadata.
+        app.UseRouting();
+
+        // Before anything that can answer, so that every response carries the headers.
+        app.UseApiSecurityHeaders();
+
+        app.UseTraceRefusal();
+        app.UseHttpsRequirement();
+
         return app;
     }
 }

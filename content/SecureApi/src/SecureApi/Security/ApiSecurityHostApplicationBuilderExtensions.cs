@@ -15,6 +15,9 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddErrorResponses();
+        builder.Services.AddServerHardening();
+        builder.Services.AddApiSecurityHeaders();
+        builder.Services.AddApiHttps();
 
         return builder;
     }

@@ -6,12 +6,42 @@ namespace SecureApi.Tests.Infrastructure;
 
 /// <summary>
 /// Hosts the real service in memory, in Production unless a test says otherwise: the behaviour
-/// users rely on is the Production behaviour.
+/// users rely on is the Production behaviour. Clients call it over HTTPS, as a TLS-terminating
+/// load balancer or the client itself would, at a host name that is not loopback.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The address clients call the service at.</summary>
+    public static readonly Uri HttpsAddress = new("https://api.test");
+
+    /// <summary>The same host over plain HTTP.</summary>
+    public static readonly Uri PlainHttpAddress = new("http://api.test");
+
+    /// <summary>Creates the factory.</summary>
+    public ApiFactory()
+    {
+        ClientOptions.BaseAddress = HttpsAddress;
+    }
+
     /// <summary>The environment the service runs in.</summary>
     protected virtual string EnvironmentName => Environments.Production;
+
+    /// <summary>A client that calls the service over plain HTTP.</summary>
+    /// <returns>The client.</returns>
+    public HttpClient CreatePlainHttpClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = PlainHttpAddress });
+
+    /// <summary>A copy of this factory with configuration settings added, as environment variables would.</summary>
+    /// <param name="settings">Keys in configuration form (<c>Section:Key</c>) and their values.</param>
+    /// <returns>The new factory.</returns>
+    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings) =>
+        WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)

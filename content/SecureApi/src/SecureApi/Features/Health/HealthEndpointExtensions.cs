@@ -12,8 +12,9 @@ public static class HealthEndpointExtensions
     public const string Route = "/health";
 
     /// <summary>
-    /// Maps the health probe for GET and HEAD. It answers 200 with <c>{"status":"Healthy"}</c> (503 when a check
-    /// fails) and says nothing else about the service's internals.
+    /// Maps the health probe for GET and HEAD, over plain HTTP too (probes rarely speak TLS). It
+    /// answers 200 with <c>{"status":"Healthy"}</c> (503 when a check fails) and says nothing else
+    /// about the service's internals.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <returns>A builder to add conventions to the health endpoint.</returns>
@@ -23,6 +24,7 @@ public static class HealthEndpointExtensions
 
         return endpoints
             .MapHealthChecks(Route, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+            .AllowPlainHttp();
     }
 }

@@ -95,6 +95,21 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task Post_OverPlainHttp_IsRefusedAndCreatesNothing()
+    {
+        using var client = factory.CreateClient();
+        using var plainHttp = factory.CreatePlainHttpClient();
+        var before = await client.GetFromJsonAsync<Item[]>("/api/items");
+
+        using var response = await plainHttp.PostAsJsonAsync("/api/items", new { name = "Leaked", quantity = 1 });
+
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var after = await client.GetFromJsonAsync<Item[]>("/api/items");
+        Assert.DoesNotContain(after!, item => item.Name == "Leaked");
+        Assert.Equal(before!.Length, after!.Length);
+    }
+
+    [Fact]
     public async Task OpenApiDocument_InDevelopment_DescribesItems()
     {
         using var development = new DevelopmentApiFactory();

@@ -1,23 +1,16 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using SecureApi.Tests.Infrastructure;
 
 namespace SecureApi.Tests.Security.Errors;
 
-public sealed class ErrorResponseTests(ErrorResponseTests.FailingApiFactory factory)
-    : IClassFixture<ErrorResponseTests.FailingApiFactory>
+public sealed class ErrorResponseTests(TestEndpointsApiFactory factory) : IClassFixture<TestEndpointsApiFactory>
 {
-    private const string FailingPath = "/test/fails";
-    private const string SecretMessage = "connection string Password=hunter2";
-
     [Fact]
     public async Task UnhandledException_InProduction_IsProblemWithoutDetails()
     {
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync(new Uri(FailingPath, UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(TestEndpointsApiFactory.ThrowingPath, UriKind.Relative));
 
         var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError);
         var body = problem.GetRawText();
@@ -46,23 +39,16 @@ public sealed class ErrorResponseTests(ErrorResponseTests.FailingApiFactory fact
         await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed);
     }
 
-    /// <summary>The service with one more route, behind the whole pipeline, that always throws.</summary>
-    public sealed class FailingApiFactory : ApiFactory
+    [Fact]
+    public async Task Problem_WhenClientAcceptsNoJson_IsStatusOnly()
     {
-        /// <inheritdoc />
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingRouteStartupFilter>());
-        }
-    }
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no/such/route");
+        request.Headers.Accept.ParseAdd("text/html");
 
-    private sealed class FailingRouteStartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            app.Map(FailingPath, failing => failing.Run(_ => throw new InvalidOperationException(SecretMessage)));
-        };
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 }

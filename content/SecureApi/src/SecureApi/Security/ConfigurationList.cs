@@ -1,0 +1,22 @@
+namespace SecureApi.Security;
+
+/// <summary>
+/// Reads a list setting in either form users write it: an array
+/// (<c>Section__Key__0=a</c>, JSON arrays) or one comma-separated string (<c>Section__Key=a,b</c>).
+/// </summary>
+internal static class ConfigurationList
+{
+    /// <summary>Reads the entries of a list setting, trimmed, empty ones dropped.</summary>
+    /// <param name="section">The setting's section.</param>
+    /// <returns>The entries, in order.</returns>
+    public static string[] Read(IConfigurationSection section)
+    {
+        var children = section.GetChildren().ToList();
+        var values = children.Count > 0
+            ? children.Select(child => child.Value ?? string.Empty)
+            : [section.Value ?? string.Empty];
+
+        return [.. values
+            .SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+    }
+}

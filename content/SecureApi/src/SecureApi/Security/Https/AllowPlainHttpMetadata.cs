@@ -1,0 +1,14 @@
+namespace SecureApi.Security.Https;
+
+/// <summary>
+/// Endpoint metadata: the endpoint answers over plain HTTP too (orchestrators' health probes).
+/// </summary>
+public sealed class AllowPlainHttpMetadata
+{
+    /// <summary>The one instance endpoints share.</summary>
+    public static readonly AllowPlainHttpMetadata Instance = new();
+
+    private AllowPlainHttpMetadata()
+    {
+    }
+}
