@@ -19,7 +19,7 @@ public static class ApiSecurityApplicationBuilderExtensions
         app.UseErrorResponses();
 
         // Scheme and client address as the trusted proxy saw them, before anything reads them.
-        app.UseForwardedHeaders();
+        app.UseTrustedProxyHeaders();
 
         // Explicit, so that what follows knows the endpoint and its metadata.
         app.UseRouting();

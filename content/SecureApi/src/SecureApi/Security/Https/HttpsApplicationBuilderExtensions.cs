@@ -9,6 +9,20 @@ namespace Microsoft.AspNetCore.Builder;
 public static class HttpsApplicationBuilderExtensions
 {
     /// <summary>
+    /// Takes the client's scheme and address from <c>X-Forwarded-Proto</c> and
+    /// <c>X-Forwarded-For</c>, from trusted proxies only (<c>ForwardedHeaders</c> section). Call it
+    /// before anything that reads the scheme or the client address.
+    /// </summary>
+    /// <param name="app">The application builder.</param>
+    /// <returns>The same application builder, for chaining.</returns>
+    public static IApplicationBuilder UseTrustedProxyHeaders(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        return app.UseMiddleware<TrustedProxyHeadersMiddleware>();
+    }
+
+    /// <summary>
     /// Refuses plain-HTTP requests with 400 problem+json outside Development, except on endpoints
     /// marked <see cref="AllowPlainHttp{TBuilder}"/>. Call after routing, so that the endpoint is known.
     /// </summary>

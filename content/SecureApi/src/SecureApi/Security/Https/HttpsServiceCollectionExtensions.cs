@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using SecureApi.Security;
 using SecureApi.Security.Https;
@@ -12,9 +11,8 @@ public static class HttpsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>ForwardedHeaders:KnownProxies</c> and <c>ForwardedHeaders:KnownIPNetworks</c>
-    /// (arrays or one comma-separated string), validates them at startup, and configures the
-    /// forwarded headers middleware to believe <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>
-    /// from those proxies only.
+    /// (arrays or one comma-separated string) and validates them at startup: only those proxies
+    /// are believed on <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
@@ -32,28 +30,7 @@ public static class HttpsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrustedProxiesOptions>, TrustedProxiesOptionsValidator>();
 
-        services.AddOptions<ForwardedHeadersOptions>()
-            .Configure<IOptions<TrustedProxiesOptions>>((options, trusted) =>
-            {
-                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-                var proxies = trusted.Value;
-                if (proxies.KnownProxies.Count == 0 && proxies.KnownIPNetworks.Count == 0)
-                {
-                    return; // the framework's defaults: loopback only
-                }
-
-                options.KnownProxies.Clear();
-                options.KnownIPNetworks.Clear();
-                foreach (var proxy in proxies.KnownProxies)
-                {
-                    options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-                }
-
-                foreach (var network in proxies.KnownIPNetworks)
-                {
-                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-                }
-            });
+        services.AddSingleton<TrustedProxies>();
 
         return services;
     }

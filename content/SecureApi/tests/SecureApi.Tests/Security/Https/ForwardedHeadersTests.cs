@@ -50,6 +50,39 @@ public sealed class ForwardedHeadersTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(StatusCodes.Status400BadRequest, (await SendPlainHttpAsync(configured, IPAddress.Loopback)).Response.StatusCode);
     }
 
+    [Fact]
+    public async Task ForwardedFor_WithSeveralEntries_TakesTheOneTheProxyAppended()
+    {
+        var context = await SendPlainHttpAsync(factory, IPAddress.Loopback, forwardedFor: $"6.6.6.6, {Client}");
+
+        Assert.Equal(Client, context.Connection.RemoteIpAddress);
+    }
+
+    [Fact]
+    public async Task ForwardedFor_WithPort_TakesTheAddress()
+    {
+        var context = await SendPlainHttpAsync(factory, IPAddress.Loopback, forwardedFor: "[2001:db8::7]:4711");
+
+        Assert.Equal(IPAddress.Parse("2001:db8::7"), context.Connection.RemoteIpAddress);
+    }
+
+    [Fact]
+    public async Task ForwardedFor_Unparsable_MakesTheProxyUnbelieved()
+    {
+        var context = await SendPlainHttpAsync(factory, IPAddress.Loopback, forwardedFor: "not-an-address");
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+        Assert.Equal(IPAddress.Loopback, context.Connection.RemoteIpAddress);
+    }
+
+    [Fact]
+    public async Task ForwardedProto_OtherThanHttps_IsNotHttps()
+    {
+        var context = await SendPlainHttpAsync(factory, IPAddress.Loopback, forwardedProto: "https, ftp");
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+    }
+
     [Theory]
     [InlineData("ForwardedHeaders:KnownProxies", "proxy.internal")]
     [InlineData("ForwardedHeaders:KnownIPNetworks", "10.0.0.0/99")]
@@ -60,15 +93,19 @@ public sealed class ForwardedHeadersTests(ApiFactory factory) : IClassFixture<Ap
         StartupAssert.RefusesToStart(malformed, key, value);
     }
 
-    private static Task<HttpContext> SendPlainHttpAsync(WebApplicationFactory<Program> factory, IPAddress from) =>
+    private static Task<HttpContext> SendPlainHttpAsync(
+        WebApplicationFactory<Program> factory,
+        IPAddress from,
+        string? forwardedFor = null,
+        string forwardedProto = "https") =>
         factory.Server.SendAsync(context =>
         {
             context.Request.Method = HttpMethods.Get;
             context.Request.Scheme = Uri.UriSchemeHttp;
             context.Request.Host = new HostString("api.test");
             context.Request.Path = "/no/such/route";
-            context.Request.Headers["X-Forwarded-Proto"] = "https";
-            context.Request.Headers["X-Forwarded-For"] = Client.ToString();
+            context.Request.Headers["X-Forwarded-Proto"] = forwardedProto;
+            context.Request.Headers["X-Forwarded-For"] = forwardedFor ?? Client.ToString();
             context.Connection.RemoteIpAddress = from;
         });
 }
