@@ -58,6 +58,24 @@ public sealed class GeneratedServiceTests(TemplateFixture fixture)
         Assert.Contains("Hosting environment: Development", service.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Service_WithUnsafeSetting_RefusesToStartNamingTheKey()
+    {
+        var solution = await fixture.GenerateAndBuildAsync(TemplateVariant.Default);
+
+        var run = await ChildProcess.RunAsync(
+            "dotnet",
+            [solution.WebAssembly, "--urls", AnyLoopbackPort],
+            Path.GetDirectoryName(solution.WebAssembly)!,
+            TimeSpan.FromMinutes(1),
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Hsts__MaxAgeSeconds"] = "600" });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Refusing to start: Hsts:MaxAgeSeconds is 600", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+    }
+
     private static async Task AssertHealthyAsync(HttpClient client)
     {
         using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));

@@ -11,6 +11,12 @@ builder.Services.AddItems();
 
 var app = builder.Build();
 
+// Unsafe or malformed settings stop the service here, with one log line per setting.
+if (!app.HasValidConfiguration())
+{
+    return 1;
+}
+
 // The security pipeline, in the order requests flow through it.
 app.UseApiSecurity();
 
@@ -22,3 +28,4 @@ app.MapAdminEndpoints();
 #endif
 
 app.Run();
+return 0;

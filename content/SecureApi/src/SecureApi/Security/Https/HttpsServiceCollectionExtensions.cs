@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SecureApi.Security;
+using SecureApi.Security.Configuration;
 using SecureApi.Security.Https;
 
 namespace Microsoft.Extensions.DependencyInjection;

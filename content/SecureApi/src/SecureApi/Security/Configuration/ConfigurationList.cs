@@ -1,4 +1,4 @@
-namespace SecureApi.Security;
+namespace SecureApi.Security.Configuration;
 
 /// <summary>
 /// Reads a list setting in either form users write it: an array
