@@ -30,6 +30,9 @@ public static class ApiSecurityApplicationBuilderExtensions
         app.UseTraceRefusal();
         app.UseHttpsRequirement();
 
+        // Cross-origin requests: denied origins may read nothing and change nothing.
+        app.UseApiCors();
+
         return app;
     }
 }

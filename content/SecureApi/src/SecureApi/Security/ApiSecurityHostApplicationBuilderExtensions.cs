@@ -18,6 +18,7 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         builder.Services.AddServerHardening();
         builder.Services.AddApiSecurityHeaders();
         builder.Services.AddApiHttps();
+        builder.Services.AddApiCors();
 
         return builder;
     }

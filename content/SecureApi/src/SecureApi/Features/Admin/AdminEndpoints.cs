@@ -13,6 +13,9 @@ public static class AdminEndpoints
     /// <summary>The route prefix of the administrative area.</summary>
     public const string Route = "/api/admin";
 
+    /// <summary>The CORS policy of the administrative area (<c>Cors:Policies:Admin</c>).</summary>
+    public const string AdminCorsPolicy = "Admin";
+
     /// <summary>
     /// Maps <c>GET /api/admin/stats</c>.
     /// </summary>
@@ -22,7 +25,8 @@ public static class AdminEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var admin = endpoints.MapGroup(Route).WithTags("Admin");
+        // Its own, stricter CORS policy: Cors:Policies:Admin lists the origins of the back office only.
+        var admin = endpoints.MapGroup(Route).WithTags("Admin").RequireCorsPolicy(AdminCorsPolicy);
 
         admin.MapGet("/stats", GetStats).WithName(nameof(GetStats));
 

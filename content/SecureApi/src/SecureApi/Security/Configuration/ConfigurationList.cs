@@ -11,10 +11,11 @@ internal static class ConfigurationList
     /// <returns>The entries, in order.</returns>
     public static string[] Read(IConfigurationSection section)
     {
-        var children = section.GetChildren().ToList();
-        var values = children.Count > 0
-            ? children.Select(child => child.Value ?? string.Empty)
-            : [section.Value ?? string.Empty];
+        // A comma-separated string wins over array entries: it is the form environment variables
+        // use, and they override the JSON files' arrays.
+        var values = string.IsNullOrEmpty(section.Value)
+            ? section.GetChildren().Select(child => child.Value ?? string.Empty)
+            : [section.Value];
 
         return [.. values
             .SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];

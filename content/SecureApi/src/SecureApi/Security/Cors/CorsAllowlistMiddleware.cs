@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using SecureApi.Security.Errors;
+
+namespace SecureApi.Security.Cors;
+
+/// <summary>
+/// Applies the endpoint's CORS policy. Allowed origins get their exact origin echoed with
+/// credentials; denied ones get no <c>Access-Control-Allow-*</c> header at all, a 403 for a
+/// preflight, and a 403 before any handler for a state-changing request, because CORS only hides
+/// responses from scripts: a simple cross-site POST would otherwise still execute.
+/// </summary>
+internal sealed class CorsAllowlistMiddleware(
+    RequestDelegate next,
+    CorsPolicyCatalog policies,
+    IOriginAllowlist allowlist,
+    BlockedOriginLog blockedOrigins,
+    IProblemDetailsService problemDetails)
+{
+    private static readonly StringValues True = "true";
+    private static readonly StringValues PreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var origin = request.Headers.Origin;
+        var preflight = HttpMethods.IsOptions(request.Method) && request.Headers.AccessControlRequestMethod.Count != 0;
+
+        // Whatever the origin, what this response says about CORS depends on it: caches must know.
+        response.Headers.Append(HeaderNames.Vary, preflight ? PreflightVary : HeaderNames.Origin);
+
+        if (origin.Count == 0 || IsSameOrigin(origin.ToString(), request))
+        {
+            return next(context);
+        }
+
+        var originValue = origin.ToString();
+        var policy = policies.Get(context.GetEndpoint()?.Metadata.GetMetadata<CorsPolicyMetadata>()?.PolicyName ?? string.Empty);
+        var allowed = origin.Count == 1 && allowlist.IsAllowed(policy.Name, originValue);
+        if (!allowed)
+        {
+            blockedOrigins.Blocked(context, originValue);
+        }
+
+        if (preflight)
+        {
+            return allowed && IsGranted(policy, request)
+                ? AnswerPreflight(response, policy, originValue)
+                : RefuseAsync(context, "The preflight request was not granted.");
+        }
+
+        if (!allowed)
+        {
+            return IsStateChanging(request.Method)
+                ? RefuseAsync(context, "Cross-origin requests from this origin may not change anything.")
+                : next(context);
+        }
+
+        WriteAllowedOrigin(response.Headers, policy, originValue);
+        response.Headers.AccessControlExposeHeaders = policy.ExposeHeadersValue;
+        return next(context);
+    }
+
+    private static bool IsGranted(CompiledCorsPolicy policy, HttpRequest request)
+    {
+        if (!policy.Methods.Contains(request.Headers.AccessControlRequestMethod.ToString()))
+        {
+            return false;
+        }
+
+        foreach (var headers in request.Headers.AccessControlRequestHeaders)
+        {
+            foreach (var header in (headers ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!policy.Headers.Contains(header))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static Task AnswerPreflight(HttpResponse response, CompiledCorsPolicy policy, string origin)
+    {
+        var headers = response.Headers;
+        WriteAllowedOrigin(headers, policy, origin);
+        headers.AccessControlAllowMethods = policy.AllowMethodsValue;
+        headers.AccessControlAllowHeaders = policy.AllowHeadersValue;
+        headers.AccessControlMaxAge = policy.MaxAgeValue;
+        response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    private static void WriteAllowedOrigin(IHeaderDictionary headers, CompiledCorsPolicy policy, string origin)
+    {
+        headers.AccessControlAllowOrigin = policy.Origins.AllowsAny && !policy.AllowCredentials ? "*" : origin;
+        if (policy.AllowCredentials)
+        {
+            headers.AccessControlAllowCredentials = True;
+        }
+    }
+
+    private Task RefuseAsync(HttpContext context, string detail) =>
+        problemDetails.WriteStatusAsync(context, new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Origin not allowed",
+            Detail = detail,
+        });
+
+    private static bool IsStateChanging(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
+
+    // A page on the API's own origin is not cross-origin; browsers send Origin on its POSTs too.
+    private static bool IsSameOrigin(string origin, HttpRequest request)
+    {
+        var scheme = request.Scheme;
+        var host = request.Host;
+        var authority = origin.AsSpan();
+        if (!authority.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || !authority[scheme.Length..].StartsWith("://"))
+        {
+            return false;
+        }
+
+        authority = authority[(scheme.Length + 3)..];
+        var defaultPort = request.IsHttps ? 443 : 80;
+        return host.Port is null || host.Port == defaultPort
+            ? authority.Equals(host.Host, StringComparison.OrdinalIgnoreCase)
+            : authority.Equals(host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+}
