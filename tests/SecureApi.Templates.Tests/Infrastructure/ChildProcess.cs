@@ -128,6 +128,9 @@ public sealed class ChildProcess : IAsyncDisposable
             throw new TimeoutException($"`{Command}` did not finish within {timeout}:\n{Output}");
         }
 
+        // The exit can be observed before the last output lines are delivered; this waits for them.
+        _process.WaitForExit();
+
         return new ProcessResult(Command, _process.ExitCode, Output);
     }
 
