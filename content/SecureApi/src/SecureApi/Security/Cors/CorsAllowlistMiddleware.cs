@@ -19,6 +19,7 @@ internal sealed class CorsAllowlistMiddleware(
     IProblemDetailsService problemDetails)
 {
     private static readonly StringValues True = "true";
+    private static readonly StringValues OriginVary = HeaderNames.Origin;
     private static readonly StringValues PreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
     public Task InvokeAsync(HttpContext context)
@@ -29,7 +30,7 @@ internal sealed class CorsAllowlistMiddleware(
         var preflight = HttpMethods.IsOptions(request.Method) && request.Headers.AccessControlRequestMethod.Count != 0;
 
         // Whatever the origin, what this response says about CORS depends on it: caches must know.
-        response.Headers.Append(HeaderNames.Vary, preflight ? PreflightVary : HeaderNames.Origin);
+        AddVary(response.Headers, preflight ? PreflightVary : OriginVary);
 
         if (origin.Count == 0 || IsSameOrigin(origin.ToString(), request))
         {
@@ -62,6 +63,9 @@ internal sealed class CorsAllowlistMiddleware(
         response.Headers.AccessControlExposeHeaders = policy.ExposeHeadersValue;
         return next(context);
     }
+
+    private static void AddVary(IHeaderDictionary headers, StringValues value) =>
+        headers.Vary = headers.Vary.Count == 0 ? value : StringValues.Concat(headers.Vary, value);
 
     private static bool IsGranted(CompiledCorsPolicy policy, HttpRequest request)
     {
