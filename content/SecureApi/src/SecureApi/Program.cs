@@ -21,6 +21,7 @@ if (!app.HasValidConfiguration())
 app.UseApiSecurity();
 
 app.MapHealthEndpoints();
+app.MapAntiforgeryTokenEndpoint();
 app.MapApiDocumentation();
 #if (sample)
 app.MapItemEndpoints();

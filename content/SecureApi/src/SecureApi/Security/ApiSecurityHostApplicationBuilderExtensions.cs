@@ -19,6 +19,8 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         builder.Services.AddApiSecurityHeaders();
         builder.Services.AddApiHttps();
         builder.Services.AddApiCors();
+        builder.Services.AddApiDataProtection();
+        builder.Services.AddApiAntiforgery();
 
         return builder;
     }

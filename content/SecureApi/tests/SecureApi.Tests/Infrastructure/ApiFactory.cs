@@ -17,6 +17,8 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>The same host over plain HTTP.</summary>
     public static readonly Uri PlainHttpAddress = new("http://api.test");
 
+    private readonly string _keyRing = Path.Combine(Path.GetTempPath(), "secureapi-tests-keys", Guid.NewGuid().ToString("N"));
+
     /// <summary>Creates the factory.</summary>
     public ApiFactory()
     {
@@ -30,6 +32,13 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <returns>The client.</returns>
     public HttpClient CreatePlainHttpClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = PlainHttpAddress });
+
+    /// <summary>
+    /// A client that has fetched an antiforgery token: its cookie is in the client's cookie jar and
+    /// the token is sent in the <c>X-XSRF-TOKEN</c> header of every request, as a front end does.
+    /// </summary>
+    /// <returns>The client.</returns>
+    public Task<HttpClient> CreateAntiforgeryClientAsync() => AntiforgeryClient.CreateAsync(this);
 
     /// <summary>A copy of this factory with configuration settings added, as environment variables would.</summary>
     /// <param name="settings">Keys in configuration form (<c>Section:Key</c>) and their values.</param>
@@ -49,6 +58,17 @@ public class ApiFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("DataProtection:KeyRingPath", _keyRing);
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_keyRing))
+        {
+            Directory.Delete(_keyRing, recursive: true);
+        }
     }
 }
 

@@ -32,13 +32,13 @@ internal sealed class CorsAllowlistMiddleware(
         // Whatever the origin, what this response says about CORS depends on it: caches must know.
         AddVary(response.Headers, preflight ? PreflightVary : OriginVary);
 
-        if (origin.Count == 0 || IsSameOrigin(origin.ToString(), request))
+        if (origin.Count == 0 || RequestOrigin.IsSameOrigin(origin.ToString(), request))
         {
             return next(context);
         }
 
         var originValue = origin.ToString();
-        var policy = policies.Get(context.GetEndpoint()?.Metadata.GetMetadata<CorsPolicyMetadata>()?.PolicyName ?? string.Empty);
+        var policy = policies.Get(RequestOrigin.PolicyName(context));
         var allowed = origin.Count == 1 && allowlist.IsAllowed(policy.Name, originValue);
         if (!allowed)
         {
@@ -54,7 +54,7 @@ internal sealed class CorsAllowlistMiddleware(
 
         if (!allowed)
         {
-            return IsStateChanging(request.Method)
+            return !SafeMethods.Contains(request.Method)
                 ? RefuseAsync(context, "Cross-origin requests from this origin may not change anything.")
                 : next(context);
         }
@@ -115,25 +115,4 @@ internal sealed class CorsAllowlistMiddleware(
             Title = "Origin not allowed",
             Detail = detail,
         });
-
-    private static bool IsStateChanging(string method) =>
-        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
-
-    // A page on the API's own origin is not cross-origin; browsers send Origin on its POSTs too.
-    private static bool IsSameOrigin(string origin, HttpRequest request)
-    {
-        var scheme = request.Scheme;
-        var host = request.Host;
-        var authority = origin.AsSpan();
-        if (!authority.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || !authority[scheme.Length..].StartsWith("://"))
-        {
-            return false;
-        }
-
-        authority = authority[(scheme.Length + 3)..];
-        var defaultPort = request.IsHttps ? 443 : 80;
-        return host.Port is null || host.Port == defaultPort
-            ? authority.Equals(host.Host, StringComparison.OrdinalIgnoreCase)
-            : authority.Equals(host.Value, StringComparison.OrdinalIgnoreCase);
-    }
 }

@@ -11,7 +11,7 @@ public sealed class AdminEndpointsTests
     public async Task Stats_CountsStoredItems()
     {
         using var factory = new ApiFactory();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAntiforgeryClientAsync();
         (await client.PostAsJsonAsync("/api/items", new { name = "One", quantity = 1 })).Dispose();
         (await client.PostAsJsonAsync("/api/items", new { name = "Two", quantity = 2 })).Dispose();
 

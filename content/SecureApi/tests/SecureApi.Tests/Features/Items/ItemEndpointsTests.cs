@@ -11,7 +11,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
     [Fact]
     public async Task Post_CreatesItem_WithLocationAndId()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAntiforgeryClientAsync();
 
         using var response = await client.PostAsJsonAsync("/api/items", new { name = "Widget", quantity = 3 });
 
@@ -29,7 +29,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
     [Fact]
     public async Task Get_ListsItems()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAntiforgeryClientAsync();
         var created = await CreateAsync(client, "Listed", 1);
 
         var items = await client.GetFromJsonAsync<Item[]>("/api/items");
@@ -40,7 +40,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
     [Fact]
     public async Task Put_ReplacesItem()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAntiforgeryClientAsync();
         var created = await CreateAsync(client, "Before", 1);
 
         using var response = await client.PutAsJsonAsync($"/api/items/{created.Id}", new { name = "After", quantity = 9 });
@@ -52,7 +52,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
     [Fact]
     public async Task Delete_RemovesItem()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAntiforgeryClientAsync();
         var created = await CreateAsync(client, "Doomed", 1);
 
         using var response = await client.DeleteAsync(new Uri($"/api/items/{created.Id}", UriKind.Relative));
@@ -68,7 +68,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("DELETE")]
     public async Task MissingItem_IsNotFoundProblem(string method)
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAntiforgeryClientAsync();
         using var request = new HttpRequestMessage(new HttpMethod(method), "/api/items/987654");
         if (method == "PUT")
         {

@@ -23,7 +23,7 @@ public sealed class ItemsCorsTests(CorsApiFactory factory) : IClassFixture<CorsA
     [Fact]
     public async Task Delete_FromDeniedOrigin_IsRefusedBeforeHandlerAndDeletesNothing()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAntiforgeryClientAsync();
         using var created = await client.PostAsJsonAsync("/api/items", new { name = "Kept", quantity = 1 });
         var item = await created.Content.ReadFromJsonAsync<Item>();
 
@@ -36,7 +36,7 @@ public sealed class ItemsCorsTests(CorsApiFactory factory) : IClassFixture<CorsA
     [Fact]
     public async Task Post_FromAllowedOrigin_CreatesAndExposesLocation()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAntiforgeryClientAsync();
 
         using var response = await CorsApiFactory.SendFromAsync(client, HttpMethod.Post, "/api/items", CorsApiFactory.AllowedOrigin,
             request => request.Content = JsonContent.Create(new { name = "Allowed", quantity = 2 }));
