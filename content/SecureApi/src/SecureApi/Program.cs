@@ -14,6 +14,7 @@ var app = builder.Build();
 // Unsafe or malformed settings stop the service here, with one log line per setting.
 if (!app.HasValidConfiguration())
 {
+    await app.DisposeAsync(); // flushes the log before the process ends
     return 1;
 }
 
