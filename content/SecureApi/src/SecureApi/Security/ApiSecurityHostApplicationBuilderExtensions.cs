@@ -21,6 +21,7 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         builder.Services.AddApiCors();
         builder.Services.AddApiDataProtection();
         builder.Services.AddApiAntiforgery();
+        builder.Services.AddApiValidation();
 
         return builder;
     }

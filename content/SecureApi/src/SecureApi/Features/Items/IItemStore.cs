@@ -19,15 +19,17 @@ public interface IItemStore
     Item? Find(int id);
 
     /// <summary>Stores a new item under a new id.</summary>
-    /// <param name="request">The item's values.</param>
+    /// <param name="name">The item's name.</param>
+    /// <param name="quantity">The item's quantity.</param>
     /// <returns>The stored item.</returns>
-    Item Add(ItemRequest request);
+    Item Add(string name, int quantity);
 
     /// <summary>Replaces the values of an existing item.</summary>
     /// <param name="id">The item's id.</param>
-    /// <param name="request">The new values.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="quantity">The new quantity.</param>
     /// <returns>The updated item, or <see langword="null"/> when there is none with that id.</returns>
-    Item? Update(int id, ItemRequest request);
+    Item? Update(int id, string name, int quantity);
 
     /// <summary>Removes an item.</summary>
     /// <param name="id">The item's id.</param>

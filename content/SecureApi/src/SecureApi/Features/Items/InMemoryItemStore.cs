@@ -22,23 +22,23 @@ public sealed class InMemoryItemStore : IItemStore
     public Item? Find(int id) => _items.GetValueOrDefault(id);
 
     /// <inheritdoc />
-    public Item Add(ItemRequest request)
+    public Item Add(string name, int quantity)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(name);
 
-        var item = new Item(Interlocked.Increment(ref _lastId), request.Name, request.Quantity);
+        var item = new Item(Interlocked.Increment(ref _lastId), name, quantity);
         _items[item.Id] = item;
         return item;
     }
 
     /// <inheritdoc />
-    public Item? Update(int id, ItemRequest request)
+    public Item? Update(int id, string name, int quantity)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(name);
 
         while (_items.TryGetValue(id, out var current))
         {
-            var updated = current with { Name = request.Name, Quantity = request.Quantity };
+            var updated = current with { Name = name, Quantity = quantity };
             if (_items.TryUpdate(id, updated, current))
             {
                 return updated;
