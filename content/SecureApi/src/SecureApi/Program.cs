@@ -22,7 +22,7 @@ if (!app.HasValidConfiguration())
 app.UseApiSecurity();
 
 app.MapHealthEndpoints();
-app.MapAntiforgeryTokenEndpoint();
+app.MapAntiforgeryTokenEndpoint().RequireRateLimiting("Token");
 app.MapApiDocumentation();
 #if (sample)
 app.MapItemEndpoints();

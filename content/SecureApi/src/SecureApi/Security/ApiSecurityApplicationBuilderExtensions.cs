@@ -33,6 +33,9 @@ public static class ApiSecurityApplicationBuilderExtensions
         // Cross-origin requests: denied origins may read nothing and change nothing.
         app.UseApiCors();
 
+        // Per client; after CORS, so that a browser on an allowed origin can read the 429.
+        app.UseApiRateLimiting();
+
         // State-changing requests must prove they come from our own front end.
         app.UseApiAntiforgery();
 

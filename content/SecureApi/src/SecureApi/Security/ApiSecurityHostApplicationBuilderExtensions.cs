@@ -19,6 +19,7 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         builder.Services.AddApiSecurityHeaders();
         builder.Services.AddApiHttps();
         builder.Services.AddApiCors();
+        builder.Services.AddApiRateLimiting();
         builder.Services.AddApiDataProtection();
         builder.Services.AddApiAntiforgery();
         builder.Services.AddApiValidation();

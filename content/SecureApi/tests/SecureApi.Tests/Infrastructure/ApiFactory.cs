@@ -59,6 +59,13 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("DataProtection:KeyRingPath", _keyRing);
+
+        // Every test client shares one partition (an in-memory request has no address): limits
+        // large enough never to interfere. The rate limiting tests set their own.
+        foreach (var policy in new[] { "Global", "Policies:Token", "Policies:Reads", "Policies:Writes" })
+        {
+            builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
+        }
     }
 
     /// <inheritdoc />

@@ -12,7 +12,8 @@ public static class HealthEndpointExtensions
     public const string Route = "/health";
 
     /// <summary>
-    /// Maps the health probe for GET and HEAD, over plain HTTP too (probes rarely speak TLS). It
+    /// Maps the health probe for GET and HEAD, over plain HTTP too (probes rarely speak TLS) and
+    /// never rate limited (a throttled probe would take a healthy instance out of rotation). It
     /// answers 200 with <c>{"status":"Healthy"}</c> (503 when a check fails) and says nothing else
     /// about the service's internals.
     /// </summary>
@@ -25,6 +26,7 @@ public static class HealthEndpointExtensions
         return endpoints
             .MapHealthChecks(Route, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
-            .AllowPlainHttp();
+            .AllowPlainHttp()
+            .DisableRateLimiting();
     }
 }

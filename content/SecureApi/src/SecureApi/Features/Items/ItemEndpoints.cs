@@ -11,6 +11,12 @@ public static class ItemEndpoints
     /// <summary>The route prefix of the resource.</summary>
     public const string Route = "/api/items";
 
+    /// <summary>The rate limiting policy of reads.</summary>
+    public const string ReadsPolicy = "Reads";
+
+    /// <summary>The rate limiting policy of writes.</summary>
+    public const string WritesPolicy = "Writes";
+
     /// <summary>
     /// Maps list, read, create, replace and delete, with <see cref="ItemRequestValidator"/> in front
     /// of the writes. Ids are constrained to integers, so <c>/api/items/abc</c> matches no route
@@ -24,11 +30,12 @@ public static class ItemEndpoints
 
         var items = endpoints.MapGroup(Route).WithTags("Items").WithValidation();
 
-        items.MapGet("/", ListItems).WithName(nameof(ListItems));
-        items.MapGet("/{id:int}", GetItem).WithName(nameof(GetItem)).ProducesProblem(StatusCodes.Status404NotFound);
-        items.MapPost("/", CreateItem).WithName(nameof(CreateItem));
-        items.MapPut("/{id:int}", UpdateItem).WithName(nameof(UpdateItem)).ProducesProblem(StatusCodes.Status404NotFound);
-        items.MapDelete("/{id:int}", DeleteItem).WithName(nameof(DeleteItem)).ProducesProblem(StatusCodes.Status404NotFound);
+        // Writes get a stricter rate limit than reads (RateLimiting:Policies:Reads and :Writes).
+        items.MapGet("/", ListItems).WithName(nameof(ListItems)).RequireRateLimiting(ReadsPolicy);
+        items.MapGet("/{id:int}", GetItem).WithName(nameof(GetItem)).ProducesProblem(StatusCodes.Status404NotFound).RequireRateLimiting(ReadsPolicy);
+        items.MapPost("/", CreateItem).WithName(nameof(CreateItem)).RequireRateLimiting(WritesPolicy);
+        items.MapPut("/{id:int}", UpdateItem).WithName(nameof(UpdateItem)).ProducesProblem(StatusCodes.Status404NotFound).RequireRateLimiting(WritesPolicy);
+        items.MapDelete("/{id:int}", DeleteItem).WithName(nameof(DeleteItem)).ProducesProblem(StatusCodes.Status404NotFound).RequireRateLimiting(WritesPolicy);
 
         return items;
     }

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Threading.RateLimiting;
+
+namespace SecureApi.Security.RateLimiting;
+
+/// <summary>
+/// Turns a configured policy into per-client limiter partitions, with exempt networks unlimited.
+/// </summary>
+internal sealed class RateLimitPartitions
+{
+    private readonly UInt128 _ipv6Mask;
+    private readonly (UInt128 Network, UInt128 Mask)[] _exempt;
+
+    public RateLimitPartitions(ApiRateLimitingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        _ipv6Mask = ClientPartitionKey.PrefixMask(options.IPv6PrefixLength);
+        _exempt = [.. options.ExemptNetworks.Select(ToRange)];
+    }
+
+    /// <summary>The partition of a request under a policy.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The partition: the client's limiter, or no limiter for an exempt client.</returns>
+    public RateLimitPartition<ClientPartitionKey> For(HttpContext context, RateLimitPolicyOptions policy)
+    {
+        var key = ClientPartitionKey.For(context, _ipv6Mask);
+        if (key.UserId is null && IsExempt(key.Address))
+        {
+            return RateLimitPartition.GetNoLimiter(key);
+        }
+
+        return policy.Algorithm switch
+        {
+            RateLimitAlgorithm.SlidingWindow => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = policy.PermitLimit,
+                Window = TimeSpan.FromSeconds(policy.WindowSeconds),
+                SegmentsPerWindow = policy.SegmentsPerWindow,
+                QueueLimit = policy.QueueLimit,
+            }),
+            RateLimitAlgorithm.TokenBucket => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = policy.PermitLimit,
+                TokensPerPeriod = policy.TokensPerPeriod,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(policy.ReplenishmentPeriodSeconds),
+                QueueLimit = policy.QueueLimit,
+            }),
+            RateLimitAlgorithm.Concurrency => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = policy.PermitLimit,
+                QueueLimit = policy.QueueLimit,
+            }),
+            _ => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = policy.PermitLimit,
+                Window = TimeSpan.FromSeconds(policy.WindowSeconds),
+                QueueLimit = policy.QueueLimit,
+            }),
+        };
+    }
+
+    private bool IsExempt(UInt128 address)
+    {
+        foreach (var (network, mask) in _exempt)
+        {
+            if ((address & mask) == network)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (UInt128 Network, UInt128 Mask) ToRange(string entry)
+    {
+        var network = IPNetwork.TryParse(entry, out var parsed)
+            ? parsed
+            : new IPNetwork(IPAddress.Parse(entry), IPAddress.Parse(entry).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+
+        // IPv4 networks live in the ::ffff:0:0/96 space, as client addresses do.
+        var prefix = network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? network.PrefixLength + 96
+            : network.PrefixLength;
+        var mask = ClientPartitionKey.PrefixMask(prefix);
+        return (ClientPartitionKey.Normalize(network.BaseAddress, UInt128.MaxValue) & mask, mask);
+    }
+}

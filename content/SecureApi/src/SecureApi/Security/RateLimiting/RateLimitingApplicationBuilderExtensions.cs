@@ -1,0 +1,21 @@
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Applies the rate limiter to requests.
+/// </summary>
+public static class RateLimitingApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Adds ASP.NET Core's rate limiting middleware. Call it after routing (for endpoint policies),
+    /// after the trusted proxy headers (for the client address) and after CORS (so that a browser
+    /// can read the 429).
+    /// </summary>
+    /// <param name="app">The application builder.</param>
+    /// <returns>The same application builder, for chaining.</returns>
+    public static IApplicationBuilder UseApiRateLimiting(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        return app.UseRateLimiter();
+    }
+}

@@ -1,0 +1,209 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SecureApi.Tests.Infrastructure;
+
+namespace SecureApi.Tests.Security.RateLimiting;
+
+public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<CorsApiFactory>
+{
+    private const string AnyRoute = "/no/such/route";
+
+    [Fact]
+    public async Task Global_AdmitsExactlyTheLimit_ThenRefusesWith429AndHeaders()
+    {
+        using var limited = WithGlobalLimit(5);
+        using var client = limited.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var admitted = await client.GetAsync(new Uri(AnyRoute, UriKind.Relative));
+            statuses.Add(admitted.StatusCode);
+        }
+
+        using var refused = await CorsApiFactory.SendFromAsync(client, HttpMethod.Get, AnyRoute, CorsApiFactory.AllowedOrigin);
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        var retryAfter = int.Parse(SecurityHeadersAssert.Header(refused, "Retry-After")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal("\"global\";q=5;w=60", SecurityHeadersAssert.Header(refused, "RateLimit-Policy"));
+        Assert.Equal($"\"global\";r=0;t={retryAfter}", SecurityHeadersAssert.Header(refused, "RateLimit"));
+        SecurityHeadersAssert.HasApiSecurityHeaders(refused);
+        CorsAssert.AllowsOrigin(refused, CorsApiFactory.AllowedOrigin);
+        Assert.Contains("Retry-After", SecurityHeadersAssert.Header(refused, "Access-Control-Expose-Headers"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Global_UnderAConcurrentBurst_AdmitsExactlyTheLimit()
+    {
+        using var limited = WithGlobalLimit(10);
+        using var client = limited.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => client.GetAsync(new Uri(AnyRoute, UriKind.Relative))));
+
+        Assert.Equal(10, responses.Count(response => response.StatusCode != HttpStatusCode.TooManyRequests));
+        Assert.Equal(90, responses.Count(response => response.StatusCode == HttpStatusCode.TooManyRequests));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Partitions_OfDifferentClients_AreIndependent()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "10.0.0.1");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "10.0.0.1"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.0.0.2"));
+    }
+
+    [Fact]
+    public async Task IPv4MappedIPv6_CountsAsTheIPv4Client()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "10.0.0.1");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "::ffff:10.0.0.1"));
+    }
+
+    [Fact]
+    public async Task IPv6Clients_AreCountedPerSlash64()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "2001:db8::1");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "2001:db8::ffff:1"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "2001:db8:0:1::1"));
+    }
+
+    [Fact]
+    public async Task ForwardedClients_BehindTheTrustedProxy_AreCountedApart()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "127.0.0.1", forwardedFor: "198.51.100.1");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "127.0.0.1", forwardedFor: "198.51.100.1"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "127.0.0.1", forwardedFor: "198.51.100.2"));
+    }
+
+    [Fact]
+    public async Task ExemptNetworks_AreNeverLimited()
+    {
+        using var limited = WithGlobalLimit(2, ("RateLimiting:ExemptNetworks", "10.9.0.0/16, 2001:db8:ffff::/48"));
+
+        await ExhaustAsync(limited, "10.9.8.7");
+        await ExhaustAsync(limited, "2001:db8:ffff::9");
+
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.9.8.7"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "2001:db8:ffff::9"));
+    }
+
+    [Fact]
+    public async Task Health_IsNeverLimited()
+    {
+        using var limited = WithGlobalLimit(1);
+        using var client = limited.CreateClient();
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_HasItsOwnPolicy()
+    {
+        using var limited = factory.WithSettings(("RateLimiting:Policies:Token:PermitLimit", "2"));
+        using var client = limited.CreateClient();
+
+        (await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative))).Dispose();
+        (await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative))).Dispose();
+        using var refused = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
+        using var other = await client.GetAsync(new Uri(AnyRoute, UriKind.Relative));
+
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal("\"Token\";q=2;w=60", SecurityHeadersAssert.Header(refused, "RateLimit-Policy"));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Window_WhenOver_AdmitsAgain()
+    {
+        // The in-box limiters read the system clock (they take no TimeProvider): a one-second window.
+        using var limited = WithGlobalLimit(2, ("RateLimiting:Global:WindowSeconds", "1"));
+        await ExhaustAsync(limited, "10.0.0.5");
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "10.0.0.5"));
+
+        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.0.0.5"));
+    }
+
+    [Fact]
+    public async Task Rejections_AreLogged()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var limited = WithGlobalLimit(1).WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        using var client = limited.CreateClient();
+
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+
+        Assert.Contains(logs.Entries, entry => entry.EventId.Id == 4001);
+    }
+
+    [Theory]
+    [InlineData("RateLimiting:Global:PermitLimit", "0")]
+    [InlineData("RateLimiting:Global:WindowSeconds", "-5")]
+    [InlineData("RateLimiting:Global:Algorithm", "LeakyBucket")]
+    [InlineData("RateLimiting:Policies:Token:PermitLimit", "0")]
+    [InlineData("RateLimiting:ExemptNetworks", "monitoring.internal")]
+    [InlineData("RateLimiting:IPv6PrefixLength", "0")]
+    public void UnsafeOrMalformedSetting_IsRefusedAtStartup(string key, string value)
+    {
+        using var misconfigured = factory.WithSettings((key, value));
+
+        StartupAssert.RefusesToStart(misconfigured, key, value);
+    }
+
+    private WebApplicationFactory<Program> WithGlobalLimit(int permits, params (string Key, string Value)[] more) =>
+        factory.WithSettings([("RateLimiting:Global:PermitLimit", permits.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. more]);
+
+    private static async Task ExhaustAsync(WebApplicationFactory<Program> limited, string from, string? forwardedFor = null)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await StatusFromAsync(limited, from, forwardedFor);
+        }
+    }
+
+    private static async Task<int> StatusFromAsync(WebApplicationFactory<Program> limited, string from, string? forwardedFor = null)
+    {
+        var context = await limited.Server.SendAsync(request =>
+        {
+            request.Request.Method = HttpMethods.Get;
+            request.Request.Scheme = Uri.UriSchemeHttps;
+            request.Request.Host = new HostString("api.test");
+            request.Request.Path = AnyRoute;
+            request.Connection.RemoteIpAddress = IPAddress.Parse(from);
+            if (forwardedFor is not null)
+            {
+                request.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+        });
+        return context.Response.StatusCode;
+    }
+}
