@@ -62,7 +62,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         // Every test client shares one partition (an in-memory request has no address): limits
         // large enough never to interfere. The rate limiting tests set their own.
-        foreach (var policy in new[] { "Global", "Policies:Token", "Policies:Reads", "Policies:Writes" })
+        foreach (var policy in new[] { "Global", "Policies:Token", "Policies:Writes" })
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }

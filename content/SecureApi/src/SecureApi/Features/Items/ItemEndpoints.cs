@@ -11,9 +11,6 @@ public static class ItemEndpoints
     /// <summary>The route prefix of the resource.</summary>
     public const string Route = "/api/items";
 
-    /// <summary>The rate limiting policy of reads.</summary>
-    public const string ReadsPolicy = "Reads";
-
     /// <summary>The rate limiting policy of writes.</summary>
     public const string WritesPolicy = "Writes";
 
@@ -30,9 +27,9 @@ public static class ItemEndpoints
 
         var items = endpoints.MapGroup(Route).WithTags("Items").WithValidation();
 
-        // Writes get a stricter rate limit than reads (RateLimiting:Policies:Reads and :Writes).
-        items.MapGet("/", ListItems).WithName(nameof(ListItems)).RequireRateLimiting(ReadsPolicy);
-        items.MapGet("/{id:int}", GetItem).WithName(nameof(GetItem)).ProducesProblem(StatusCodes.Status404NotFound).RequireRateLimiting(ReadsPolicy);
+        // Reads meet the global limiter only; writes also meet the stricter RateLimiting:Policies:Writes.
+        items.MapGet("/", ListItems).WithName(nameof(ListItems));
+        items.MapGet("/{id:int}", GetItem).WithName(nameof(GetItem)).ProducesProblem(StatusCodes.Status404NotFound);
         items.MapPost("/", CreateItem).WithName(nameof(CreateItem)).RequireRateLimiting(WritesPolicy);
         items.MapPut("/{id:int}", UpdateItem).WithName(nameof(UpdateItem)).ProducesProblem(StatusCodes.Status404NotFound).RequireRateLimiting(WritesPolicy);
         items.MapDelete("/{id:int}", DeleteItem).WithName(nameof(DeleteItem)).ProducesProblem(StatusCodes.Status404NotFound).RequireRateLimiting(WritesPolicy);

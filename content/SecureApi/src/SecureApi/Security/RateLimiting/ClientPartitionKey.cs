@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 
 namespace SecureApi.Security.RateLimiting;
 
@@ -19,7 +20,10 @@ public readonly record struct ClientPartitionKey(string? UserId, UInt128 Address
     /// <returns>The key.</returns>
     public static ClientPartitionKey For(HttpContext context, UInt128 ipv6Mask)
     {
-        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } userId)
+        // Through the feature: HttpContext.User creates an empty principal per request when no
+        // authentication ran, and this runs on every request.
+        if (context.Features.Get<IHttpAuthenticationFeature>()?.User is { Identity.IsAuthenticated: true } user
+            && user.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } userId)
         {
             return new ClientPartitionKey(userId, UInt128.Zero);
         }

@@ -19,46 +19,60 @@ internal sealed class RateLimitPartitions
         _exempt = [.. options.ExemptNetworks.Select(ToRange)];
     }
 
-    /// <summary>The partition of a request under a policy.</summary>
+    /// <summary>The partition of a request: the client's limiter, or no limiter for an exempt client.</summary>
     /// <param name="context">The HTTP context.</param>
-    /// <param name="policy">The policy.</param>
-    /// <returns>The partition: the client's limiter, or no limiter for an exempt client.</returns>
-    public RateLimitPartition<ClientPartitionKey> For(HttpContext context, RateLimitPolicyOptions policy)
+    /// <param name="limiters">The policy's limiter factory.</param>
+    /// <returns>The partition.</returns>
+    public RateLimitPartition<ClientPartitionKey> For(HttpContext context, Func<ClientPartitionKey, RateLimiter> limiters)
     {
         var key = ClientPartitionKey.For(context, _ipv6Mask);
-        if (key.UserId is null && IsExempt(key.Address))
-        {
-            return RateLimitPartition.GetNoLimiter(key);
-        }
+        return key.UserId is null && IsExempt(key.Address)
+            ? RateLimitPartition.GetNoLimiter(key)
+            : RateLimitPartition.Get(key, limiters);
+    }
 
-        return policy.Algorithm switch
+    /// <summary>
+    /// The factory of a policy's per-client limiters, built once: creating the options (or a
+    /// closure over them) on every request would allocate on the hot path.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The factory.</returns>
+    public static Func<ClientPartitionKey, RateLimiter> LimiterFactory(RateLimitPolicyOptions policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+
+        switch (policy.Algorithm)
         {
-            RateLimitAlgorithm.SlidingWindow => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = policy.PermitLimit,
-                Window = TimeSpan.FromSeconds(policy.WindowSeconds),
-                SegmentsPerWindow = policy.SegmentsPerWindow,
-                QueueLimit = policy.QueueLimit,
-            }),
-            RateLimitAlgorithm.TokenBucket => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = policy.PermitLimit,
-                TokensPerPeriod = policy.TokensPerPeriod,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(policy.ReplenishmentPeriodSeconds),
-                QueueLimit = policy.QueueLimit,
-            }),
-            RateLimitAlgorithm.Concurrency => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = policy.PermitLimit,
-                QueueLimit = policy.QueueLimit,
-            }),
-            _ => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = policy.PermitLimit,
-                Window = TimeSpan.FromSeconds(policy.WindowSeconds),
-                QueueLimit = policy.QueueLimit,
-            }),
-        };
+            case RateLimitAlgorithm.SlidingWindow:
+                var sliding = new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = policy.PermitLimit,
+                    Window = TimeSpan.FromSeconds(policy.WindowSeconds),
+                    SegmentsPerWindow = policy.SegmentsPerWindow,
+                    QueueLimit = policy.QueueLimit,
+                };
+                return _ => new SlidingWindowRateLimiter(sliding);
+            case RateLimitAlgorithm.TokenBucket:
+                var bucket = new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = policy.PermitLimit,
+                    TokensPerPeriod = policy.TokensPerPeriod,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(policy.ReplenishmentPeriodSeconds),
+                    QueueLimit = policy.QueueLimit,
+                };
+                return _ => new TokenBucketRateLimiter(bucket);
+            case RateLimitAlgorithm.Concurrency:
+                var concurrency = new ConcurrencyLimiterOptions { PermitLimit = policy.PermitLimit, QueueLimit = policy.QueueLimit };
+                return _ => new ConcurrencyLimiter(concurrency);
+            default:
+                var window = new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = policy.PermitLimit,
+                    Window = TimeSpan.FromSeconds(policy.WindowSeconds),
+                    QueueLimit = policy.QueueLimit,
+                };
+                return _ => new FixedWindowRateLimiter(window);
+        }
     }
 
     private bool IsExempt(UInt128 address)

@@ -39,11 +39,13 @@ public static class RateLimitingServiceCollectionExtensions
                 var partitions = new RateLimitPartitions(rules);
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.OnRejected = (context, _) => rejection.WriteAsync(context);
+                var global = RateLimitPartitions.LimiterFactory(rules.Global);
                 limiter.GlobalLimiter = new GlobalRateLimiter(
-                    PartitionedRateLimiter.Create<HttpContext, ClientPartitionKey>(context => partitions.For(context, rules.Global)));
+                    PartitionedRateLimiter.Create<HttpContext, ClientPartitionKey>(context => partitions.For(context, global)));
                 foreach (var (name, policy) in rules.Policies)
                 {
-                    limiter.AddPolicy(name, context => partitions.For(context, policy));
+                    var limiters = RateLimitPartitions.LimiterFactory(policy);
+                    limiter.AddPolicy(name, context => partitions.For(context, limiters));
                 }
             });
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +98,18 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task SignedInUsers_AreCountedByUserNotAddress()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "10.0.0.1", user: "alice");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "10.0.0.99", user: "alice"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.0.0.1", user: "bob"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.0.0.1"));
+    }
+
+    [Fact]
     public async Task ExemptNetworks_AreNeverLimited()
     {
         using var limited = WithGlobalLimit(2, ("RateLimiting:ExemptNetworks", "10.9.0.0/16, 2001:db8:ffff::/48"));
@@ -182,15 +195,15 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
     private WebApplicationFactory<Program> WithGlobalLimit(int permits, params (string Key, string Value)[] more) =>
         factory.WithSettings([("RateLimiting:Global:PermitLimit", permits.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. more]);
 
-    private static async Task ExhaustAsync(WebApplicationFactory<Program> limited, string from, string? forwardedFor = null)
+    private static async Task ExhaustAsync(WebApplicationFactory<Program> limited, string from, string? forwardedFor = null, string? user = null)
     {
         for (var i = 0; i < 2; i++)
         {
-            await StatusFromAsync(limited, from, forwardedFor);
+            await StatusFromAsync(limited, from, forwardedFor, user);
         }
     }
 
-    private static async Task<int> StatusFromAsync(WebApplicationFactory<Program> limited, string from, string? forwardedFor = null)
+    private static async Task<int> StatusFromAsync(WebApplicationFactory<Program> limited, string from, string? forwardedFor = null, string? user = null)
     {
         var context = await limited.Server.SendAsync(request =>
         {
@@ -202,6 +215,11 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
             if (forwardedFor is not null)
             {
                 request.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+
+            if (user is not null)
+            {
+                request.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user)], "Test"));
             }
         });
         return context.Response.StatusCode;
