@@ -65,7 +65,7 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
         Assert.Contains($"src/{variant.Name}/{variant.Name}.csproj", solution.Files);
         Assert.Contains($"tests/{variant.Name}.Tests/{variant.Name}.Tests.csproj", solution.Files);
 
-        var errorCodes = await File.ReadAllTextAsync(solution.PathOf($"src/{variant.Name}/Security/Errors/ErrorStatusCodes.cs"));
+        var errorCodes = await File.ReadAllTextAsync(solution.PathOf($"src/{variant.Name}/Security/Errors/ProblemDetailsServiceExtensions.cs"));
         Assert.Contains($"namespace {expectedNamespace}.Security.Errors;", errorCodes, StringComparison.Ordinal);
         var project = await File.ReadAllTextAsync(solution.PathOf($"src/{variant.Name}/{variant.Name}.csproj"));
         Assert.Contains($"<RootNamespace>{expectedNamespace}</RootNamespace>", project, StringComparison.Ordinal);

@@ -1,5 +1,3 @@
-using SecureApi.Security.Errors;
-
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
@@ -18,9 +16,8 @@ public static class ErrorResponseServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         // The framework's defaults already add the traceId and the RFC type and title per status.
+        // Requests the server could not read keep their 4xx: see Validation/BadRequestExceptionHandler.
         services.AddProblemDetails();
-        services.Configure<ExceptionHandlerOptions>(options =>
-            options.StatusCodeSelector = ErrorStatusCodes.ForException);
 
         return services;
     }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SecureApi.Security.Errors;
 
 namespace SecureApi.Security.RateLimiting;
 
@@ -37,16 +38,11 @@ internal sealed class RateLimitRejectionWriter(
         headers["RateLimit"] = $"\"{name}\";r=0;t={seconds}";
 
         RateLimitLog.Rejected(logger, name, httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty, retryAfter);
-        httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
         {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"The {name} rate limit is exhausted; retry after {seconds} seconds.",
-            },
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many requests",
+            Detail = $"The {name} rate limit is exhausted; retry after {seconds} seconds.",
         });
     }
 
