@@ -11,13 +11,6 @@ builder.Services.AddItems();
 
 var app = builder.Build();
 
-// Unsafe or malformed settings stop the service here, with one log line per setting.
-if (!app.HasValidConfiguration())
-{
-    await app.DisposeAsync(); // flushes the log before the process ends
-    return 1;
-}
-
 // The security pipeline, in the order requests flow through it.
 app.UseApiSecurity();
 
@@ -28,6 +21,14 @@ app.MapApiDocumentation();
 app.MapItemEndpoints();
 app.MapAdminEndpoints();
 #endif
+
+// Unsafe or malformed settings, and policies that endpoints name but configuration lacks, stop
+// the service here, with one log line each.
+if (!app.HasValidConfiguration())
+{
+    await app.DisposeAsync(); // flushes the log before the process ends
+    return 1;
+}
 
 app.Run();
 return 0;

@@ -9,11 +9,12 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ConfigurationValidationExtensions
 {
     /// <summary>
-    /// Runs the startup validation of every options class registered with <c>ValidateOnStart</c>.
-    /// An unsafe or malformed setting is logged as one critical line naming the key and the
-    /// value, without a stack trace, and the service must not start.
+    /// Runs the startup validation of every options class registered with <c>ValidateOnStart</c>,
+    /// then each <see cref="IEndpointConfigurationCheck"/> against the mapped endpoints. An unsafe
+    /// or malformed setting is logged as one critical line naming the key and the value, without
+    /// a stack trace, and the service must not start.
     /// </summary>
-    /// <param name="app">The web application, built but not started.</param>
+    /// <param name="app">The web application, built, its endpoints mapped, not started.</param>
     /// <returns><see langword="true"/> when every setting is valid.</returns>
     public static bool HasValidConfiguration(this WebApplication app)
     {
@@ -23,7 +24,7 @@ public static class ConfigurationValidationExtensions
         try
         {
             app.Services.GetService<IStartupValidator>()?.Validate();
-            return true;
+            return HasSettingsForEveryEndpoint(app, logger);
         }
         catch (OptionsValidationException exception)
         {
@@ -39,5 +40,17 @@ public static class ConfigurationValidationExtensions
         }
 
         return false;
+    }
+
+    private static bool HasSettingsForEveryEndpoint(WebApplication app, ILogger logger)
+    {
+        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).ToList();
+        var failures = app.Services.GetServices<IEndpointConfigurationCheck>().SelectMany(check => check.FindFailures(endpoints)).ToList();
+        foreach (var failure in failures)
+        {
+            ConfigurationLog.InvalidSetting(logger, failure);
+        }
+
+        return failures.Count == 0;
     }
 }

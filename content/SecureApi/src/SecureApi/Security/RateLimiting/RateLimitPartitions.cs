@@ -33,7 +33,9 @@ internal sealed class RateLimitPartitions
 
     /// <summary>
     /// The factory of a policy's per-client limiters, built once: creating the options (or a
-    /// closure over them) on every request would allocate on the hot path.
+    /// closure over them) on every request would allocate on the hot path. The limiters do not
+    /// replenish themselves: that would take a timer per client. The partitioned limiter that
+    /// holds them replenishes them all from one timer, and forgets those idle for 10 seconds.
     /// </summary>
     /// <param name="policy">The policy.</param>
     /// <returns>The factory.</returns>
@@ -50,6 +52,7 @@ internal sealed class RateLimitPartitions
                     Window = TimeSpan.FromSeconds(policy.WindowSeconds),
                     SegmentsPerWindow = policy.SegmentsPerWindow,
                     QueueLimit = policy.QueueLimit,
+                    AutoReplenishment = false,
                 };
                 return _ => new SlidingWindowRateLimiter(sliding);
             case RateLimitAlgorithm.TokenBucket:
@@ -59,6 +62,7 @@ internal sealed class RateLimitPartitions
                     TokensPerPeriod = policy.TokensPerPeriod,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(policy.ReplenishmentPeriodSeconds),
                     QueueLimit = policy.QueueLimit,
+                    AutoReplenishment = false,
                 };
                 return _ => new TokenBucketRateLimiter(bucket);
             case RateLimitAlgorithm.Concurrency:
@@ -70,6 +74,7 @@ internal sealed class RateLimitPartitions
                     PermitLimit = policy.PermitLimit,
                     Window = TimeSpan.FromSeconds(policy.WindowSeconds),
                     QueueLimit = policy.QueueLimit,
+                    AutoReplenishment = false,
                 };
                 return _ => new FixedWindowRateLimiter(window);
         }

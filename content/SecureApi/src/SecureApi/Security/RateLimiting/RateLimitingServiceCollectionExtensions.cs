@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi.Security.Configuration;
 using SecureApi.Security.RateLimiting;
@@ -15,7 +16,8 @@ public static class RateLimitingServiceCollectionExtensions
     /// A global limiter per client (the signed-in user, else the client address after trusted proxy
     /// headers, IPv4-mapped addresses as IPv4, IPv6 per prefix) from <c>RateLimiting:Global</c>, and
     /// the named policies of <c>RateLimiting:Policies</c> for endpoint groups, each with the
-    /// algorithm it names. Exempt networks are never limited. Validated at startup.
+    /// algorithm it names. Exempt networks are never limited. Validated at startup, where a policy
+    /// an endpoint requires and configuration lacks is refused too.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
@@ -30,6 +32,7 @@ public static class RateLimitingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiRateLimitingOptions>, ApiRateLimitingOptionsValidator>();
         services.AddSingleton<RateLimitRejectionWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEndpointConfigurationCheck, RateLimitPolicyCheck>());
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()

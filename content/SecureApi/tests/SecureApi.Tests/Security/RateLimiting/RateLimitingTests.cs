@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using SecureApi.Tests.Infrastructure;
 
@@ -178,6 +181,22 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
         Assert.Contains(logs.Entries, entry => entry.EventId.Id == 4001);
     }
 
+    [Fact]
+    public async Task Rejections_ShowInTheRateLimitingMetrics()
+    {
+        using var limited = WithGlobalLimit(1);
+        using var requests = new MetricCollector<long>(
+            limited.Services.GetRequiredService<IMeterFactory>(), "Microsoft.AspNetCore.RateLimiting", "aspnetcore.rate_limiting.requests");
+        using var client = limited.CreateClient();
+
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+
+        Assert.Equal(
+            ["acquired", "global_limiter"],
+            requests.GetMeasurementSnapshot().Select(measurement => measurement.Tags["aspnetcore.rate_limiting.result"]));
+    }
+
     [Theory]
     [InlineData("RateLimiting:Global:PermitLimit", "0")]
     [InlineData("RateLimiting:Global:WindowSeconds", "-5")]
@@ -190,6 +209,37 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
         using var misconfigured = factory.WithSettings((key, value));
 
         StartupAssert.RefusesToStart(misconfigured, key, value);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PolicyAnEndpointRequires_WhenNotConfigured_IsRefusedAtStartup(bool configured)
+    {
+        using var logs = new CapturingLoggerProvider();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddProvider(logs);
+        if (configured)
+        {
+            builder.Configuration["RateLimiting:Policies:Nightly:PermitLimit"] = "5";
+        }
+
+        builder.Services.AddApiRateLimiting();
+        await using var app = builder.Build();
+        app.MapGet("/reports/nightly", () => "report").RequireRateLimiting("Nightly");
+
+        Assert.Equal(configured, app.HasValidConfiguration());
+        var refusals = logs.Entries.Where(entry => entry.Level == LogLevel.Critical).ToList();
+        if (!configured)
+        {
+            var refusal = Assert.Single(refusals);
+            Assert.Contains("RateLimiting:Policies:Nightly", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains("/reports/nightly", refusal.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(refusals);
+        }
     }
 
     private WebApplicationFactory<Program> WithGlobalLimit(int permits, params (string Key, string Value)[] more) =>
