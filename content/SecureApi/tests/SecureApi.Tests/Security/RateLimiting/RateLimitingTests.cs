@@ -1,12 +1,14 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using SecureApi.Security.RateLimiting;
 using SecureApi.Tests.Infrastructure;
 
 namespace SecureApi.Tests.Security.RateLimiting;
@@ -209,6 +211,22 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
         using var misconfigured = factory.WithSettings((key, value));
 
         StartupAssert.RefusesToStart(misconfigured, key, value);
+    }
+
+    [Theory]
+    [InlineData(RateLimitAlgorithm.FixedWindow, typeof(FixedWindowRateLimiter))]
+    [InlineData(RateLimitAlgorithm.SlidingWindow, typeof(SlidingWindowRateLimiter))]
+    [InlineData(RateLimitAlgorithm.TokenBucket, typeof(TokenBucketRateLimiter))]
+    [InlineData(RateLimitAlgorithm.Concurrency, typeof(ConcurrencyLimiter))]
+    public void EachAlgorithm_IsTheInBoxLimiter_WithTheConfiguredLimit_AndNoTimerOfItsOwn(RateLimitAlgorithm algorithm, Type limiterType)
+    {
+        var limiters = RateLimitPartitions.LimiterFactory(new RateLimitPolicyOptions { Algorithm = algorithm, PermitLimit = 3 });
+
+        using var limiter = limiters(default);
+
+        Assert.IsType(limiterType, limiter);
+        Assert.Equal(3, limiter.GetStatistics()!.CurrentAvailablePermits);
+        Assert.False(limiter is ReplenishingRateLimiter { IsAutoReplenishing: true });
     }
 
     [Theory]
