@@ -15,6 +15,9 @@ public static class Repository
     /// <summary>The checked-in lists of the files each variant generates.</summary>
     public static string Baselines => Path.Combine(Root, "tests", "SecureApi.Templates.Tests", "Baselines");
 
+    /// <summary>The MDN HTTP Observatory driver (scan.mjs) and its npm package.</summary>
+    public static string Observatory => Path.Combine(Root, "tests", "SecureApi.Templates.Tests", "Observatory");
+
     /// <summary>Where test results (TRX) are written; .ci/run totals every file under it.</summary>
     public static string TestResults => Path.Combine(Root, "TestResults");
 

@@ -26,7 +26,7 @@ public sealed partial class RunningService : IAsyncDisposable
 
     /// <summary>Starts the service and waits until it listens.</summary>
     /// <param name="fileName">The program (<c>dotnet</c>).</param>
-    /// <param name="arguments">Its arguments; they must make Kestrel listen on 127.0.0.1, port 0.</param>
+    /// <param name="arguments">Its arguments; they must make Kestrel listen on 127.0.0.1, port 0 (HTTP or HTTPS).</param>
     /// <param name="workingDirectory">Where it runs.</param>
     /// <param name="environment">Variables to set, such as ASPNETCORE_ENVIRONMENT.</param>
     /// <returns>The running service.</returns>
@@ -71,6 +71,6 @@ public sealed partial class RunningService : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    [GeneratedRegex(@"Now listening on: (?<address>http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"Now listening on: (?<address>https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }

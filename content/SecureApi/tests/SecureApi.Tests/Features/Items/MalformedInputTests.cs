@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using SecureApi.Features.Items;
 using SecureApi.Tests.Infrastructure;
 
@@ -28,10 +24,8 @@ public sealed class MalformedInputTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        _client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = new Uri(address) };
+        var address = _factory.StartOnLoopback();
+        _client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = address };
         _client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
 
         using var token = await _client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));

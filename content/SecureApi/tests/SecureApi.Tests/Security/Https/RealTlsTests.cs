@@ -3,10 +3,6 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using SecureApi.Tests.Infrastructure;
 
 namespace SecureApi.Tests.Security.Https;
@@ -25,9 +21,7 @@ public sealed class RealTlsTests : IAsyncLifetime, IDisposable
 
     public Task InitializeAsync()
     {
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = _factory.StartOnLoopback(listen => listen.UseHttps(_certificate));
 
         var handler = new SocketsHttpHandler
         {
@@ -38,7 +32,7 @@ public sealed class RealTlsTests : IAsyncLifetime, IDisposable
                     certificate is not null && certificate.GetCertHashString() == _certificate.GetCertHashString(),
             },
         };
-        _client = new HttpClient(handler) { BaseAddress = new Uri(address) };
+        _client = new HttpClient(handler) { BaseAddress = address };
         return Task.CompletedTask;
     }
 
