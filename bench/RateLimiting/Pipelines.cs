@@ -34,16 +34,13 @@ internal static class Pipelines
         app => app.UseRateLimiter());
 
     /// <summary>The generated service's limiter, as <c>AddApiRateLimiting</c> and <c>UseApiRateLimiting</c> set it up.</summary>
-    /// <param name="windowSeconds">The global window.</param>
-    public static RequestDelegate Template(int windowSeconds = 60) => Build(
-        TemplateSettings(windowSeconds),
-        services => services.AddProblemDetails().AddApiRateLimiting(),
-        app => app.UseApiRateLimiting());
+    public static RequestDelegate Template() => Build(
+        TemplateSettings(windowSeconds: 60), AddTemplateLimiter, app => app.UseApiRateLimiting());
 
     /// <summary>The generated service's global limiter on its own, configured as <see cref="Template"/> configures it.</summary>
     /// <param name="windowSeconds">The global window.</param>
     public static PartitionedRateLimiter<HttpContext> TemplateGlobalLimiter(int windowSeconds) =>
-        Services(TemplateSettings(windowSeconds), services => services.AddProblemDetails().AddApiRateLimiting())
+        Services(TemplateSettings(windowSeconds), AddTemplateLimiter)
             .GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
 
     /// <summary>A request from one client of many: 10.x.y.z, numbered.</summary>
@@ -54,6 +51,8 @@ internal static class Pipelines
         context.Connection.RemoteIpAddress = new IPAddress([10, (byte)(client >> 16), (byte)(client >> 8), (byte)client]);
         return context;
     }
+
+    private static void AddTemplateLimiter(IServiceCollection services) => services.AddProblemDetails().AddApiRateLimiting();
 
     private static Dictionary<string, string?> TemplateSettings(int windowSeconds) => new()
     {

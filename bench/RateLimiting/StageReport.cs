@@ -15,10 +15,13 @@ internal static class StageReport
         Console.WriteLine("limiter stage per request (median minus the pipeline without a limiter):");
         foreach (var clients in summary.Reports.GroupBy(report => report.BenchmarkCase.Parameters["Clients"]))
         {
-            double Median(string method) => clients.Single(report => report.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)
-                .ResultStatistics!.Median;
-            long Allocated(string method) => clients.Single(report => report.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)
-                .GcStats.GetBytesAllocatedPerOperation(clients.First().BenchmarkCase) ?? 0;
+            BenchmarkReport Report(string method) => clients.Single(report => report.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
+            double Median(string method) => Report(method).ResultStatistics!.Median;
+            long Allocated(string method)
+            {
+                var report = Report(method);
+                return report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
+            }
 
             var none = Median(nameof(LimiterStageBenchmarks.WithoutLimiter));
             var naive = Median(nameof(LimiterStageBenchmarks.NaivePerAddress)) - none;
