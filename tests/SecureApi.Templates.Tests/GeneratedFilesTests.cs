@@ -7,7 +7,9 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
 {
     private const string UpdateBaselinesVariable = "SECUREAPI_UPDATE_BASELINES";
 
-    private static readonly string[] TextFileExtensions = [".cs", ".csproj", ".props", ".slnx", ".json", ".md", ".editorconfig", ".gitignore"];
+    private const string LibraryPackageId = "SecureApi.AspNetCore";
+
+    private static readonly string[] TextFileExtensions = [".cs", ".csproj", ".props", ".slnx", ".json", ".md", ".config", ".editorconfig", ".gitignore"];
 
     [Theory]
     [MemberData(nameof(TemplateVariant.AllIds), MemberType = typeof(TemplateVariant))]
@@ -31,11 +33,86 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
     {
         var solution = await fixture.GenerateAsync(TemplateVariant.Get(variantId));
 
+        // The library's package id (and the source mapping pattern of our packages) are the one
+        // place the name belongs; the package source is this run's folder.
         foreach (var file in TextFiles(solution))
         {
+            var text = file.Text.Replace(LibraryPackageId, string.Empty, StringComparison.Ordinal)
+                .Replace(fixture.Packages, string.Empty, StringComparison.Ordinal)
+                .Replace("<package pattern=\"SecureApi.*\" />", string.Empty, StringComparison.Ordinal);
             Assert.DoesNotContain("SecureApi", file.RelativePath, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("SecureApi", file.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("SecureApi", text, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateVariant.AllIds), MemberType = typeof(TemplateVariant))]
+    public async Task LibraryReference_SurvivesTheRename_PinnedAtThePackedVersion(string variantId)
+    {
+        var variant = TemplateVariant.Get(variantId);
+        var solution = await fixture.GenerateAsync(variant);
+
+        var project = await File.ReadAllTextAsync(solution.PathOf($"src/{variant.Name}/{variant.Name}.csproj"));
+        Assert.Contains($"<PackageReference Include=\"{LibraryPackageId}\" />", project, StringComparison.Ordinal);
+        var versions = await File.ReadAllTextAsync(solution.PathOf("Directory.Packages.props"));
+        Assert.Contains($"<PackageVersion Include=\"{LibraryPackageId}\" Version=\"[{fixture.Version}]\" />", versions, StringComparison.Ordinal);
+        var sources = await File.ReadAllTextAsync(solution.PathOf("nuget.config"));
+        Assert.Contains($"<add key=\"api-security\" value=\"{fixture.Packages}\" />", sources, StringComparison.Ordinal);
+        Assert.Contains("<package pattern=\"SecureApi.*\" />", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Default_RestoresTheLibraryFromTheGivenSource()
+    {
+        var solution = await fixture.GenerateAsync(TemplateVariant.Default);
+
+        var assets = await File.ReadAllTextAsync(solution.PathOf("src/Contoso.Orders/obj/project.assets.json"));
+        Assert.Contains($"\"{LibraryPackageId}/{fixture.Version}\"", assets, StringComparison.Ordinal);
+        Assert.Contains(fixture.Packages, assets, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PackageSource_Relative_IsTakenFromTheCurrentDirectory()
+    {
+        var output = Path.Combine(fixture.WorkDirectory, "generated", "relative-source");
+
+        // A shell keeps PWD at the current directory; this process's is the test runner's.
+        (await ChildProcess.RunAsync(
+            "dotnet",
+            ["new", "secureapi", "-n", "Contoso.Orders", "-o", output, "--package-source", "packages", "--skip-restore", "--debug:custom-hive", fixture.Hive],
+            fixture.WorkDirectory,
+            TimeSpan.FromMinutes(2),
+            new Dictionary<string, string?> { ["PWD"] = fixture.WorkDirectory })).EnsureSuccess();
+
+        var sources = await File.ReadAllTextAsync(Path.Combine(output, "nuget.config"));
+        Assert.Contains($"<add key=\"api-security\" value=\"{fixture.WorkDirectory}/packages\" />", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PackageSource_Omitted_WritesNoNugetConfig()
+    {
+        var output = Path.Combine(fixture.WorkDirectory, "generated", "no-source");
+
+        (await fixture.DotnetNewAsync(fixture.WorkDirectory, "secureapi", "-n", "Contoso.Orders", "-o", output, "--skip-restore")).EnsureSuccess();
+
+        Assert.False(File.Exists(Path.Combine(output, "nuget.config")));
+        Assert.Contains($"<PackageReference Include=\"{LibraryPackageId}\" />", await File.ReadAllTextAsync(Path.Combine(output, "src", "Contoso.Orders", "Contoso.Orders.csproj")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("default", 500, 1200)]
+    [InlineData("no-sample", 500, 1200)]
+    public async Task Service_KeepsOnlyWhatItsTeamOwns(string variantId, int maxSourceLines, int maxTestLines)
+    {
+        var variant = TemplateVariant.Get(variantId);
+        var solution = await fixture.GenerateAsync(variant);
+
+        // The mechanisms come from the package; the service keeps its own header policy.
+        Assert.Equal(
+            [$"src/{variant.Name}/Security/ApiHeaderPolicies.cs"],
+            solution.Files.Where(file => file.StartsWith($"src/{variant.Name}/Security/", StringComparison.Ordinal)));
+        Assert.InRange(CSharpLines(solution, $"src/{variant.Name}/"), 1, maxSourceLines);
+        Assert.InRange(CSharpLines(solution, $"tests/{variant.Name}.Tests/"), 1, maxTestLines);
     }
 
     [Theory]
@@ -65,8 +142,8 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
         Assert.Contains($"src/{variant.Name}/{variant.Name}.csproj", solution.Files);
         Assert.Contains($"tests/{variant.Name}.Tests/{variant.Name}.Tests.csproj", solution.Files);
 
-        var errorCodes = await File.ReadAllTextAsync(solution.PathOf($"src/{variant.Name}/Security/Errors/ProblemDetailsServiceExtensions.cs"));
-        Assert.Contains($"namespace {expectedNamespace}.Security.Errors;", errorCodes, StringComparison.Ordinal);
+        var healthWriter = await File.ReadAllTextAsync(solution.PathOf($"src/{variant.Name}/Features/Health/HealthResponseWriter.cs"));
+        Assert.Contains($"namespace {expectedNamespace}.Features.Health;", healthWriter, StringComparison.Ordinal);
         var project = await File.ReadAllTextAsync(solution.PathOf($"src/{variant.Name}/{variant.Name}.csproj"));
         Assert.Contains($"<RootNamespace>{expectedNamespace}</RootNamespace>", project, StringComparison.Ordinal);
     }
@@ -104,6 +181,11 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
         Assert.False(Directory.Exists(skipped.PathOf("tests/Contoso.Orders.Tests/obj")));
         Assert.Equal(restored.Files, skipped.Files);
     }
+
+    private static int CSharpLines(GeneratedSolution solution, string folder) =>
+        solution.Files
+            .Where(file => file.StartsWith(folder, StringComparison.Ordinal) && file.EndsWith(".cs", StringComparison.Ordinal))
+            .Sum(file => File.ReadAllLines(solution.PathOf(file)).Length);
 
     private static IEnumerable<(string RelativePath, string Text)> TextFiles(GeneratedSolution solution) =>
         solution.Files

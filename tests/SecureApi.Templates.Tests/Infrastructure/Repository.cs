@@ -6,6 +6,16 @@ public static class Repository
     /// <summary>The repository root: the folder that holds SecureApi.Templates.csproj.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The one version of both packages, as Directory.Build.props sets it.</summary>
+    public static string Version { get; } =
+        System.Xml.Linq.XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("Version").Single().Value;
+
+    /// <summary>NuGet's global packages folder, where restores keep every package version they see.</summary>
+    public static string GlobalPackagesFolder =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     /// <summary>The template package's project file.</summary>
     public static string PackageProject => Path.Combine(Root, "SecureApi.Templates.csproj");
 

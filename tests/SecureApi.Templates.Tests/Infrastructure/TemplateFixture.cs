@@ -3,9 +3,12 @@ using System.Collections.Concurrent;
 namespace SecureApi.Templates.Tests.Infrastructure;
 
 /// <summary>
-/// Packs the template once, installs it into a private template hive (never the user's own),
-/// and instantiates, builds and tests each variant at most once per test run, however many
-/// tests look at it.
+/// Packs the template and the library once, at a version of this run's own (NuGet's global
+/// packages folder keeps the first package it sees of each version, so a repacked version would
+/// not be picked up), installs the template into a private template hive (never the user's own),
+/// and instantiates, builds and tests each variant at most once per test run, however many tests
+/// look at it. Every variant restores the library from this run's packages folder through the
+/// template's <c>--package-source</c>.
 /// </summary>
 public sealed class TemplateFixture : IAsyncLifetime
 {
@@ -21,20 +24,33 @@ public sealed class TemplateFixture : IAsyncLifetime
     /// <summary>The private template hive.</summary>
     public string Hive => Path.Combine(WorkDirectory, "hive");
 
+    /// <summary>The folder both packages are packed to, the variants' package source.</summary>
+    public string Packages => Path.Combine(WorkDirectory, "packages");
+
+    /// <summary>The version both packages are packed at in this run.</summary>
+    public string Version { get; } = $"{Repository.Version}-test.{DateTime.UtcNow.Ticks}";
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var packages = Path.Combine(WorkDirectory, "packages");
-        Directory.CreateDirectory(packages);
+        Directory.CreateDirectory(Packages);
 
-        await DotnetAsync(Repository.Root, "pack", Repository.PackageProject, "--output", packages);
-        var package = Directory.EnumerateFiles(packages, "SecureApi.Templates.*.nupkg").Single();
+        await DotnetAsync(Repository.Root, "pack", Repository.PackageProject, "--output", Packages, $"-p:Version={Version}");
+        var package = Path.Combine(Packages, $"SecureApi.Templates.{Version}.nupkg");
+        Assert.True(File.Exists(Path.Combine(Packages, $"SecureApi.AspNetCore.{Version}.nupkg")), "the library was not packed beside the template");
         await DotnetAsync(WorkDirectory, "new", "install", package, "--debug:custom-hive", Hive);
     }
 
     /// <inheritdoc />
     public Task DisposeAsync()
     {
+        // This run's version of the library is of no use to any other run.
+        var cached = Path.Combine(Repository.GlobalPackagesFolder, "secureapi.aspnetcore", Version.ToLowerInvariant());
+        if (Directory.Exists(cached))
+        {
+            Directory.Delete(cached, recursive: true);
+        }
+
         if (Environment.GetEnvironmentVariable("SECUREAPI_KEEP_GENERATED") != "1")
         {
             Directory.Delete(WorkDirectory, recursive: true);
@@ -85,7 +101,7 @@ public sealed class TemplateFixture : IAsyncLifetime
     private async Task<GeneratedSolution> InstantiateAsync(TemplateVariant variant)
     {
         var output = Path.Combine(WorkDirectory, "generated", variant.Id);
-        (await DotnetNewAsync(WorkDirectory, ["secureapi", "--name", variant.Name, "--output", output, .. variant.Options]))
+        (await DotnetNewAsync(WorkDirectory, ["secureapi", "--name", variant.Name, "--output", output, "--package-source", Packages, .. variant.Options]))
             .EnsureSuccess();
         return new GeneratedSolution(variant, output, GeneratedSolution.ListFiles(output));
     }

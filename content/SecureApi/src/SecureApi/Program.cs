@@ -1,10 +1,12 @@
 var builder = WebApplication.CreateBuilder(args);
 
-// Every protection, bound from configuration and validated at startup: see Security/.
+// Every protection, from the ApiSecurityLibrary.PackageId package, bound from configuration
+// (appsettings*.json, environment variables) and validated at startup.
 builder.AddApiSecurity();
+builder.Services.AddApiHeaderPolicies();
 
-builder.Services.AddHealthEndpoints();
-builder.Services.AddApiDocumentation();
+builder.Services.AddHealthChecks(); // add checks of your own dependencies here
+builder.Services.AddOpenApi();
 #if (sample)
 builder.Services.AddItems();
 #endif

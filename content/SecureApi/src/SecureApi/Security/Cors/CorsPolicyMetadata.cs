@@ -1,5 +1,0 @@
-namespace SecureApi.Security.Cors;
-
-/// <summary>Endpoint metadata that selects a named CORS policy.</summary>
-/// <param name="PolicyName">The policy's name, configured under <c>Cors:Policies</c>.</param>
-public sealed record CorsPolicyMetadata(string PolicyName);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SecureApi.AspNetCore.Antiforgery;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// The antiforgery token endpoint and the check of state-changing requests.
+/// </summary>
+public static class AntiforgeryApplicationBuilderExtensions
+{
+    /// <summary>The route of the token endpoint.</summary>
+    public const string TokenRoute = "/antiforgery/token";
+
+    /// <summary>
+    /// Refuses cross-site state-changing requests (Fetch Metadata, Origin), then requires a valid
+    /// token on every POST, PUT, PATCH and DELETE to an endpoint that has not opted out with
+    /// <c>.DisableAntiforgery()</c>. Call it after CORS.
+    /// </summary>
+    /// <param name="app">The application builder.</param>
+    /// <returns>The same application builder, for chaining.</returns>
+    public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        return app.UseMiddleware<AntiforgeryValidationMiddleware>();
+    }
+
+    /// <summary>
+    /// Maps <c>GET /antiforgery/token</c>: it sets the token cookie and answers
+    /// <c>{"requestToken": "...", "headerName": "X-XSRF-TOKEN"}</c>, never cached.
+    /// </summary>
+    /// <param name="endpoints">The endpoint route builder.</param>
+    /// <returns>A builder to add conventions (a rate limiting policy, say) to the endpoint.</returns>
+    public static RouteHandlerBuilder MapAntiforgeryTokenEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        return endpoints.MapGet(TokenRoute, IssueToken).WithTags("Antiforgery").WithName("GetAntiforgeryToken");
+    }
+
+    private static Ok<AntiforgeryTokenResponse> IssueToken(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.RequestToken!, ApiAntiforgeryOptions.HeaderName));
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Antiforgery;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers antiforgery tokens for state-changing requests.
+/// </summary>
+public static class AntiforgeryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Configures ASP.NET Core's antiforgery explicitly rather than relying on its defaults: the
+    /// header is <c>X-XSRF-TOKEN</c> (the default is <c>RequestVerificationToken</c>), the cookie is
+    /// <c>__Host-XSRF</c>, HttpOnly and always Secure (the default policy is not Always), SameSite
+    /// from <c>Antiforgery:SameSite</c>, and it never writes <c>X-Frame-Options: SAMEORIGIN</c> over
+    /// the security headers' <c>DENY</c>. In Development the cookie follows the request's scheme, so
+    /// that <c>dotnet run</c> over plain HTTP keeps working.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddApiAntiforgery(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddOptions<ApiAntiforgeryOptions>().BindConfiguration(ApiAntiforgeryOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiAntiforgeryOptions>, ApiAntiforgeryOptionsValidator>();
+
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IOptions<ApiAntiforgeryOptions>, IHostEnvironment>((antiforgery, settings, environment) =>
+            {
+                var development = environment.IsDevelopment();
+                antiforgery.HeaderName = ApiAntiforgeryOptions.HeaderName;
+                antiforgery.FormFieldName = "__RequestVerificationToken";
+                antiforgery.SuppressXFrameOptionsHeader = true;
+                antiforgery.Cookie.Name = development ? ApiAntiforgeryOptions.DevelopmentCookieName : ApiAntiforgeryOptions.CookieName;
+                antiforgery.Cookie.Path = "/";
+                antiforgery.Cookie.HttpOnly = true;
+                antiforgery.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                antiforgery.Cookie.SameSite = settings.Value.SameSite;
+                antiforgery.Cookie.IsEssential = true;
+            });
+        services.AddSingleton<CrossSiteRequestCheck>();
+        services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddOperationTransformer<AntiforgeryOpenApiTransformer>());
+
+        return services;
+    }
+}

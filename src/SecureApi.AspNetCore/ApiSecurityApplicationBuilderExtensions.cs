@@ -1,0 +1,52 @@
+using SecureApi.AspNetCore;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Composes the security middleware in the order a request flows through it.
+/// </summary>
+public static class ApiSecurityApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Adds the security pipeline. Call it first, before any endpoint is mapped, so that every
+    /// response (errors included) goes through it.
+    /// </summary>
+    /// <param name="app">The web application.</param>
+    /// <returns>The same application, for chaining.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddApiSecurity</c> was not called.</exception>
+    public static WebApplication UseApiSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<ApiSecurityMarker>() is null)
+        {
+            throw new InvalidOperationException(
+                "The security pipeline's services are not registered: call builder.AddApiSecurity() before builder.Build().");
+        }
+
+        // Outermost, so that a failure anywhere below still becomes a problem+json response.
+        app.UseErrorResponses();
+
+        // Scheme and client address as the trusted proxy saw them, before anything reads them.
+        app.UseTrustedProxyHeaders();
+
+        // Explicit, so that what follows knows the endpoint and its metadata.
+        app.UseRouting();
+
+        // Before anything that can answer, so that every response carries the headers.
+        app.UseApiSecurityHeaders();
+
+        app.UseTraceRefusal();
+        app.UseHttpsRequirement();
+
+        // Cross-origin requests: denied origins may read nothing and change nothing.
+        app.UseApiCors();
+
+        // Per client; after CORS, so that a browser on an allowed origin can read the 429.
+        app.UseApiRateLimiting();
+
+        // State-changing requests must prove they come from our own front end.
+        app.UseApiAntiforgery();
+
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using FluentValidation;
+using SecureApi.AspNetCore;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Registers every protection of the service, one call per concern, each bound from configuration.
+/// </summary>
+public static class ApiSecurityHostApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Adds the services of the security pipeline that <c>UseApiSecurity</c> puts in front of the
+    /// endpoints, and the FluentValidation validators of the application's own assembly.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHostApplicationBuilder AddApiSecurity(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.AddErrorResponses();
+        builder.Services.AddServerHardening();
+        builder.Services.AddApiSecurityHeaders();
+        builder.Services.AddApiHttps();
+        builder.Services.AddApiCors();
+        builder.Services.AddApiRateLimiting();
+        builder.Services.AddApiDataProtection();
+        builder.Services.AddApiAntiforgery();
+        builder.Services.AddApiValidation();
+        if (ApplicationAssembly(builder.Environment) is { } application)
+        {
+            builder.Services.AddValidatorsFromAssembly(application, includeInternalTypes: true);
+        }
+
+        builder.Services.AddSingleton<ApiSecurityMarker>();
+        return builder;
+    }
+
+    // The host names the application's assembly (the entry assembly, or the one a test host runs).
+    private static Assembly? ApplicationAssembly(IHostEnvironment environment) =>
+        string.IsNullOrEmpty(environment.ApplicationName) ? null : Assembly.Load(new AssemblyName(environment.ApplicationName));
+}

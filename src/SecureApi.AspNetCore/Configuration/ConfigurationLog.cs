@@ -1,0 +1,8 @@
+namespace SecureApi.AspNetCore.Configuration;
+
+/// <summary>Log messages of the configuration validation.</summary>
+internal static partial class ConfigurationLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Critical, Message = "Refusing to start: {Problem}")]
+    public static partial void InvalidSetting(ILogger logger, string problem);
+}

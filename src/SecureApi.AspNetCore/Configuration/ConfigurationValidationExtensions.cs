@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Configuration;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Validates every setting the security pipeline reads before the service starts listening.
+/// </summary>
+public static class ConfigurationValidationExtensions
+{
+    /// <summary>
+    /// Runs the startup validation of every options class registered with <c>ValidateOnStart</c>,
+    /// then each <see cref="IEndpointConfigurationCheck"/> against the mapped endpoints. An unsafe
+    /// or malformed setting is logged as one critical line naming the key and the value, without
+    /// a stack trace, and the service must not start.
+    /// </summary>
+    /// <param name="app">The web application, built, its endpoints mapped, not started.</param>
+    /// <returns><see langword="true"/> when every setting is valid.</returns>
+    public static bool HasValidConfiguration(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConfigurationValidationExtensions));
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return HasSettingsForEveryEndpoint(app, logger);
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures)
+            {
+                ConfigurationLog.InvalidSetting(logger, failure);
+            }
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The configuration binder's "Failed to convert configuration value at 'Key' to type ..."
+            ConfigurationLog.InvalidSetting(logger, exception.Message);
+        }
+
+        return false;
+    }
+
+    private static bool HasSettingsForEveryEndpoint(WebApplication app, ILogger logger)
+    {
+        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).ToList();
+        var failures = app.Services.GetServices<IEndpointConfigurationCheck>().SelectMany(check => check.FindFailures(endpoints)).ToList();
+        foreach (var failure in failures)
+        {
+            ConfigurationLog.InvalidSetting(logger, failure);
+        }
+
+        return failures.Count == 0;
+    }
+}

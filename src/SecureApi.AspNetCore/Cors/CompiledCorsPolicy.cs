@@ -1,0 +1,52 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+
+namespace SecureApi.AspNetCore.Cors;
+
+/// <summary>
+/// A CORS policy built once from its options: frozen sets to check preflights against and the
+/// header values it answers with, ready to write.
+/// </summary>
+internal sealed class CompiledCorsPolicy
+{
+    public CompiledCorsPolicy(string name, ApiCorsPolicyOptions options, OriginAllowlist origins)
+    {
+        Name = name;
+        Origins = origins;
+        AllowCredentials = options.AllowCredentials;
+        Methods = options.AllowedMethods.ToFrozenSet(StringComparer.Ordinal);
+        Headers = options.AllowedHeaders.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        AllowMethodsValue = string.Join(", ", options.AllowedMethods);
+        AllowHeadersValue = string.Join(", ", options.AllowedHeaders);
+        ExposeHeadersValue = string.Join(", ", options.ExposedHeaders);
+        MaxAgeValue = options.PreflightMaxAgeSeconds.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The policy's name (empty for the default policy).</summary>
+    public string Name { get; }
+
+    /// <summary>The configured origins.</summary>
+    public OriginAllowlist Origins { get; }
+
+    /// <summary>Whether credentials are allowed.</summary>
+    public bool AllowCredentials { get; }
+
+    /// <summary>The methods a preflight may ask for (case-sensitive, as methods are).</summary>
+    public FrozenSet<string> Methods { get; }
+
+    /// <summary>The headers a preflight may ask for (case-insensitive, as header names are).</summary>
+    public FrozenSet<string> Headers { get; }
+
+    /// <summary><c>Access-Control-Allow-Methods</c>.</summary>
+    public StringValues AllowMethodsValue { get; }
+
+    /// <summary><c>Access-Control-Allow-Headers</c>.</summary>
+    public StringValues AllowHeadersValue { get; }
+
+    /// <summary><c>Access-Control-Expose-Headers</c>.</summary>
+    public StringValues ExposeHeadersValue { get; }
+
+    /// <summary><c>Access-Control-Max-Age</c>.</summary>
+    public StringValues MaxAgeValue { get; }
+}

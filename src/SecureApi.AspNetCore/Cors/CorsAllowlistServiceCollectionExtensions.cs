@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Cors;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the environment-driven CORS allowlist.
+/// </summary>
+public static class CorsAllowlistServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reads the <c>Cors</c> section (a default policy and named ones under <c>Cors:Policies</c>),
+    /// validates it at startup and follows its reloads. The origins come from configuration unless
+    /// an <see cref="IOriginAllowlist"/> of your own is registered before this call.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddApiCors(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddSingleton<IConfigureOptions<ApiCorsOptions>, ApiCorsOptionsSetup>();
+        services.AddSingleton<IOptionsChangeTokenSource<ApiCorsOptions>>(provider =>
+            new ConfigurationChangeTokenSource<ApiCorsOptions>(
+                provider.GetRequiredService<IConfiguration>().GetSection(ApiCorsOptions.SectionName)));
+        services.AddSingleton<IValidateOptions<ApiCorsOptions>, ApiCorsOptionsValidator>();
+        services.AddOptions<ApiCorsOptions>(ApiCorsOptionsValidator.StartupInstance).ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CorsPolicyCatalog>();
+        services.TryAddSingleton<IOriginAllowlist>(provider => provider.GetRequiredService<CorsPolicyCatalog>());
+        services.AddSingleton<BlockedOriginLog>();
+
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.DataProtection;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the Data Protection key ring that antiforgery tokens are encrypted with.
+/// </summary>
+public static class DataProtectionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Persists the key ring to the folder <c>DataProtection:KeyRingPath</c> under an explicit
+    /// application name, validated at startup. To share the key ring between instances, replace
+    /// the file system repository below with a shared one (Redis, a database).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddApiDataProtection(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
+
+        services.AddDataProtection();
+        services.AddOptions<DataProtectionOptions>()
+            .Configure<IOptions<KeyRingOptions>, IHostEnvironment>((dataProtection, keyRing, environment) =>
+                dataProtection.ApplicationDiscriminator = string.IsNullOrWhiteSpace(keyRing.Value.ApplicationName)
+                    ? environment.ApplicationName
+                    : keyRing.Value.ApplicationName);
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<KeyRingOptions>, IHostEnvironment, ILoggerFactory>((keyManagement, keyRing, environment, loggers) =>
+                keyManagement.XmlRepository = new FileSystemXmlRepository(
+                    new DirectoryInfo(KeyRingPaths.Resolve(keyRing.Value, environment)), loggers));
+
+        return services;
+    }
+}

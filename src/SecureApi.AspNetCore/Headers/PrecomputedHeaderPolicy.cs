@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Primitives;
+using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
+
+namespace SecureApi.AspNetCore.Headers;
+
+/// <summary>
+/// A header policy evaluated once, at startup, into the exact headers to set and remove, so
+/// that applying it to a response costs a few dictionary writes and nothing else.
+/// </summary>
+internal sealed class PrecomputedHeaderPolicy
+{
+    // Any non-loopback host: HSTS is the only header that depends on the request, and it is
+    // decided per request by the middleware, not here.
+    private static readonly HostString EvaluationHost = new("api.invalid");
+
+    private readonly KeyValuePair<string, StringValues>[] _headers;
+    private readonly KeyValuePair<string, StringValues>[] _headersWithHsts;
+    private readonly string[] _removedHeaders;
+
+    private PrecomputedHeaderPolicy(
+        KeyValuePair<string, StringValues>[] headers,
+        KeyValuePair<string, StringValues>[] headersWithHsts,
+        string[] removedHeaders)
+    {
+        _headers = headers;
+        _headersWithHsts = headersWithHsts;
+        _removedHeaders = removedHeaders;
+    }
+
+    /// <summary>Evaluates a policy.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="hsts">The HSTS policy added to HTTPS responses, or <see langword="null"/> for none.</param>
+    /// <returns>The precomputed policy.</returns>
+    public static PrecomputedHeaderPolicy Create(HeaderPolicyCollection policy, HeaderPolicyCollection? hsts)
+    {
+        var plain = Evaluate(policy, isHttps: false);
+        var secure = Evaluate(policy, isHttps: true);
+        if (hsts is not null)
+        {
+            foreach (var header in Evaluate(hsts, isHttps: true).SetHeaders)
+            {
+                secure.SetHeaders[header.Key] = header.Value;
+            }
+        }
+
+        return new PrecomputedHeaderPolicy(
+            ToHeaderValues(plain),
+            ToHeaderValues(secure),
+            [.. plain.RemoveHeaders]);
+    }
+
+    /// <summary>Sets and removes the policy's headers.</summary>
+    /// <param name="headers">The response headers.</param>
+    /// <param name="withHsts">Whether to include <c>Strict-Transport-Security</c>.</param>
+    public void Apply(IHeaderDictionary headers, bool withHsts)
+    {
+        foreach (var (name, value) in withHsts ? _headersWithHsts : _headers)
+        {
+            headers[name] = value;
+        }
+
+        foreach (var name in _removedHeaders)
+        {
+            headers.Remove(name);
+        }
+    }
+
+    private static CustomHeadersResult Evaluate(HeaderPolicyCollection policy, bool isHttps)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Scheme = isHttps ? Uri.UriSchemeHttps : Uri.UriSchemeHttp;
+        context.Request.Host = EvaluationHost;
+        var result = new CustomHeadersResult();
+        foreach (var header in policy.Values)
+        {
+            header.Apply(context, result);
+        }
+
+        return result;
+    }
+
+    private static KeyValuePair<string, StringValues>[] ToHeaderValues(CustomHeadersResult result) =>
+        [.. result.SetHeaders.Select(header => KeyValuePair.Create(header.Key, new StringValues(header.Value)))];
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Configuration;
+using SecureApi.AspNetCore.Https;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers which proxies may tell the service a request's scheme and client address.
+/// </summary>
+public static class HttpsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>ForwardedHeaders:KnownProxies</c> and <c>ForwardedHeaders:KnownIPNetworks</c>
+    /// (arrays or one comma-separated string) and validates them at startup: only those proxies
+    /// are believed on <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddApiHttps(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddOptions<TrustedProxiesOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                var section = configuration.GetSection(TrustedProxiesOptions.SectionName);
+                options.KnownProxies = ConfigurationList.Read(section.GetSection(nameof(options.KnownProxies)));
+                options.KnownIPNetworks = ConfigurationList.Read(section.GetSection(nameof(options.KnownIPNetworks)));
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrustedProxiesOptions>, TrustedProxiesOptionsValidator>();
+
+        services.AddSingleton<TrustedProxies>();
+
+        return services;
+    }
+}

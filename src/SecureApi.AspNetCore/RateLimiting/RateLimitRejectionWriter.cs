@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Errors;
+
+namespace SecureApi.AspNetCore.RateLimiting;
+
+/// <summary>
+/// Answers a refused request with 429 problem+json, <c>Retry-After</c> in seconds and the IETF
+/// <c>RateLimit-Policy</c> and <c>RateLimit</c> headers, so that a client knows when to come back.
+/// The in-box limiter would answer 503 with none of these, and its concurrency limiter gives no
+/// retry time at all: a second is suggested then.
+/// </summary>
+internal sealed class RateLimitRejectionWriter(
+    IOptions<ApiRateLimitingOptions> options,
+    IProblemDetailsService problemDetails,
+    ILogger<RateLimitRejectionWriter> logger)
+{
+    private const int FallbackRetryAfterSeconds = 1;
+
+    /// <summary>Writes the rejection.</summary>
+    /// <param name="context">The rejection context.</param>
+    /// <returns>A task that completes when the response is written.</returns>
+    public async ValueTask WriteAsync(OnRejectedContext context)
+    {
+        var httpContext = context.HttpContext;
+        var (name, policy) = PolicyOf(context);
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+            : FallbackRetryAfterSeconds;
+        var seconds = retryAfter.ToString(CultureInfo.InvariantCulture);
+
+        var headers = httpContext.Response.Headers;
+        headers.RetryAfter = seconds;
+        headers["RateLimit-Policy"] = $"\"{name}\";q={policy.PermitLimit};w={policy.QuotaWindowSeconds}";
+        headers["RateLimit"] = $"\"{name}\";r=0;t={seconds}";
+
+        RateLimitLog.Rejected(logger, name, httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty, retryAfter);
+        await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many requests",
+            Detail = $"The {name} rate limit is exhausted; retry after {seconds} seconds.",
+        });
+    }
+
+    private (string Name, RateLimitPolicyOptions Policy) PolicyOf(OnRejectedContext context)
+    {
+        var settings = options.Value;
+        if (context.Lease is not GlobalRateLimiter.GlobalRejection
+            && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is { } name
+            && settings.Policies.TryGetValue(name, out var policy))
+        {
+            return (name, policy);
+        }
+
+        return (ApiRateLimitingOptions.GlobalPolicyName, settings.Global);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Configuration;
+using SecureApi.AspNetCore.RateLimiting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers ASP.NET Core's rate limiter with rules from configuration.
+/// </summary>
+public static class RateLimitingServiceCollectionExtensions
+{
+    /// <summary>
+    /// A global limiter per client (the signed-in user, else the client address after trusted proxy
+    /// headers, IPv4-mapped addresses as IPv4, IPv6 per prefix) from <c>RateLimiting:Global</c>, and
+    /// the named policies of <c>RateLimiting:Policies</c> for endpoint groups, each with the
+    /// algorithm it names. Exempt networks are never limited. Validated at startup, where a policy
+    /// an endpoint requires and configuration lacks is refused too.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddOptions<ApiRateLimitingOptions>()
+            .BindConfiguration(ApiRateLimitingOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) => options.ExemptNetworks = ConfigurationList.Read(
+                configuration.GetSection($"{ApiRateLimitingOptions.SectionName}:{nameof(options.ExemptNetworks)}")))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiRateLimitingOptions>, ApiRateLimitingOptionsValidator>();
+        services.AddSingleton<RateLimitRejectionWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEndpointConfigurationCheck, RateLimitPolicyCheck>());
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<ApiRateLimitingOptions>, RateLimitRejectionWriter>((limiter, settings, rejection) =>
+            {
+                var rules = settings.Value;
+                var partitions = new RateLimitPartitions(rules);
+                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                limiter.OnRejected = (context, _) => rejection.WriteAsync(context);
+                var global = RateLimitPartitions.LimiterFactory(rules.Global);
+                limiter.GlobalLimiter = new GlobalRateLimiter(
+                    PartitionedRateLimiter.Create<HttpContext, ClientPartitionKey>(context => partitions.For(context, global)));
+                foreach (var (name, policy) in rules.Policies)
+                {
+                    var limiters = RateLimitPartitions.LimiterFactory(policy);
+                    limiter.AddPolicy(name, context => partitions.For(context, limiters));
+                }
+            });
+
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SecureApi.AspNetCore.Validation;
+
+/// <summary>
+/// Turns a request the server could not bind (malformed JSON, wrong types, unknown or duplicate
+/// properties, excessive nesting, no body) into validation errors keyed by the camelCase field
+/// they concern, in words a client can act on and without the framework's type names.
+/// </summary>
+internal static class RequestBodyErrors
+{
+    /// <summary>The key of errors that concern the body as a whole.</summary>
+    public const string BodyKey = "body";
+
+    /// <summary>Describes why the body could not be read.</summary>
+    /// <param name="exception">The binding failure.</param>
+    /// <returns>The errors by field.</returns>
+    public static Dictionary<string, string[]> Describe(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is not JsonException json)
+        {
+            var message = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                ? "The body must be JSON, sent with Content-Type: application/json."
+                : "A JSON body is required.";
+            return new() { [BodyKey] = [message] };
+        }
+
+        return new() { [FieldOf(json.Path)] = [Explain(json)] };
+    }
+
+    // "$.items[0].name" -> "items[0].name"; "$" -> "body".
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? BodyKey : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string Explain(JsonException exception)
+    {
+        var message = exception.Message;
+
+        // The reader's own errors (broken syntax) carry its internal JsonReaderException.
+        if (exception.InnerException?.GetType().Name == "JsonReaderException")
+        {
+            return message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? "The JSON is nested too deeply."
+                : "The body is not valid JSON.";
+        }
+
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return "This property is not part of the request: remove it.";
+        }
+
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "This property appears more than once: send it once.";
+        }
+
+        if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return "The JSON is nested too deeply.";
+        }
+
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return "The value has the wrong type or is out of range.";
+        }
+
+        if (exception.InnerException is InvalidOperationException or DecoderFallbackException || message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return "The body is not valid UTF-8.";
+        }
+
+        return "The body is not valid JSON.";
+    }
+}

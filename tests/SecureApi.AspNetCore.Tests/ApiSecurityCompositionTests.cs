@@ -1,0 +1,44 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SecureApi.AspNetCore.Tests;
+
+/// <summary>How an application composes the protections: <c>AddApiSecurity</c> and <c>UseApiSecurity</c>.</summary>
+public sealed class ApiSecurityCompositionTests
+{
+    [Fact]
+    public void UseApiSecurity_WithoutAddApiSecurity_FailsAtStartupNamingTheMissingCall()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.UseApiSecurity());
+
+        Assert.Contains("builder.AddApiSecurity()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddApiSecurity_RegistersTheApplicationsOwnValidators()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ApiSecurityCompositionTests).Assembly.GetName().Name,
+        });
+
+        builder.AddApiSecurity();
+        using var app = builder.Build();
+
+        var validator = app.Services.GetRequiredService<IValidator<Order>>();
+        Assert.False(validator.Validate(new Order(0)).IsValid);
+        Assert.True(validator.Validate(new Order(1)).IsValid);
+    }
+
+    internal sealed record Order(int Quantity);
+
+    internal sealed class OrderValidator : AbstractValidator<Order>
+    {
+        public OrderValidator() => RuleFor(order => order.Quantity).GreaterThan(0);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SecureApi.AspNetCore.Tests.Infrastructure;
+
+/// <summary>
+/// Assertions on configuration that the service must refuse at startup.
+/// </summary>
+public static class StartupAssert
+{
+    /// <summary>
+    /// Asserts that the service does not start, and that it says why in one critical log line
+    /// that names the key and the value.
+    /// </summary>
+    /// <param name="factory">The service with the offending settings.</param>
+    /// <param name="key">The configuration key the message must name.</param>
+    /// <param name="value">The offending value the message must name.</param>
+    public static void RefusesToStart(WebApplicationFactory<Program> factory, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var logs = new CapturingLoggerProvider();
+        using var logged = factory.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+
+        Assert.ThrowsAny<Exception>(() => logged.CreateClient());
+
+        var refusal = Assert.Single(logs.Entries, entry => entry.Level == LogLevel.Critical);
+        Assert.Contains(key, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(value, refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Environment.NewLine, refusal.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,300 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using SecureApi.AspNetCore.RateLimiting;
+
+namespace SecureApi.AspNetCore.Tests.RateLimiting;
+
+public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<CorsApiFactory>
+{
+    private const string AnyRoute = "/no/such/route";
+
+    [Fact]
+    public async Task Global_AdmitsExactlyTheLimit_ThenRefusesWith429AndHeaders()
+    {
+        using var limited = WithGlobalLimit(5);
+        using var client = limited.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var admitted = await client.GetAsync(new Uri(AnyRoute, UriKind.Relative));
+            statuses.Add(admitted.StatusCode);
+        }
+
+        using var refused = await CorsApiFactory.SendFromAsync(client, HttpMethod.Get, AnyRoute, CorsApiFactory.AllowedOrigin);
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        var retryAfter = int.Parse(SecurityHeadersAssert.Header(refused, "Retry-After")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal("\"global\";q=5;w=60", SecurityHeadersAssert.Header(refused, "RateLimit-Policy"));
+        Assert.Equal($"\"global\";r=0;t={retryAfter}", SecurityHeadersAssert.Header(refused, "RateLimit"));
+        SecurityHeadersAssert.HasApiSecurityHeaders(refused);
+        CorsAssert.AllowsOrigin(refused, CorsApiFactory.AllowedOrigin);
+        Assert.Contains("Retry-After", SecurityHeadersAssert.Header(refused, "Access-Control-Expose-Headers"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Global_UnderAConcurrentBurst_AdmitsExactlyTheLimit()
+    {
+        using var limited = WithGlobalLimit(10);
+        using var client = limited.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => client.GetAsync(new Uri(AnyRoute, UriKind.Relative))));
+
+        Assert.Equal(10, responses.Count(response => response.StatusCode != HttpStatusCode.TooManyRequests));
+        Assert.Equal(90, responses.Count(response => response.StatusCode == HttpStatusCode.TooManyRequests));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Partitions_OfDifferentClients_AreIndependent()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "10.0.0.1");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "10.0.0.1"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.0.0.2"));
+    }
+
+    [Fact]
+    public async Task IPv4MappedIPv6_CountsAsTheIPv4Client()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "10.0.0.1");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "::ffff:10.0.0.1"));
+    }
+
+    [Fact]
+    public async Task IPv6Clients_AreCountedPerSlash64()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "2001:db8::1");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "2001:db8::ffff:1"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "2001:db8:0:1::1"));
+    }
+
+    [Fact]
+    public async Task ForwardedClients_BehindTheTrustedProxy_AreCountedApart()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "127.0.0.1", forwardedFor: "198.51.100.1");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "127.0.0.1", forwardedFor: "198.51.100.1"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "127.0.0.1", forwardedFor: "198.51.100.2"));
+    }
+
+    [Fact]
+    public async Task SignedInUsers_AreCountedByUserNotAddress()
+    {
+        using var limited = WithGlobalLimit(2);
+
+        await ExhaustAsync(limited, "10.0.0.1", user: "alice");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "10.0.0.99", user: "alice"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.0.0.1", user: "bob"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.0.0.1"));
+    }
+
+    [Fact]
+    public async Task ExemptNetworks_AreNeverLimited()
+    {
+        using var limited = WithGlobalLimit(2, ("RateLimiting:ExemptNetworks", "10.9.0.0/16, 2001:db8:ffff::/48"));
+
+        await ExhaustAsync(limited, "10.9.8.7");
+        await ExhaustAsync(limited, "2001:db8:ffff::9");
+
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "10.9.8.7"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "2001:db8:ffff::9"));
+    }
+
+    [Fact]
+    public async Task Health_IsNeverLimited()
+    {
+        using var limited = WithGlobalLimit(1);
+        using var client = limited.CreateClient();
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_HasItsOwnPolicy()
+    {
+        using var limited = factory.WithSettings(("RateLimiting:Policies:Token:PermitLimit", "2"));
+        using var client = limited.CreateClient();
+
+        (await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative))).Dispose();
+        (await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative))).Dispose();
+        using var refused = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
+        using var other = await client.GetAsync(new Uri(AnyRoute, UriKind.Relative));
+
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal("\"Token\";q=2;w=60", SecurityHeadersAssert.Header(refused, "RateLimit-Policy"));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Window_WhenOver_AdmitsAgain()
+    {
+        // The in-box limiters read the system clock (they take no TimeProvider): a one-second
+        // window, which their 100 ms heartbeat renews; a loaded machine may run it late.
+        using var limited = WithGlobalLimit(2, ("RateLimiting:Global:WindowSeconds", "1"));
+        await ExhaustAsync(limited, "10.0.0.5");
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "10.0.0.5"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        int status;
+        while ((status = await StatusFromAsync(limited, "10.0.0.5")) == StatusCodes.Status429TooManyRequests && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        Assert.Equal(StatusCodes.Status404NotFound, status);
+    }
+
+    [Fact]
+    public async Task Rejections_AreLogged()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var limited = WithGlobalLimit(1).WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        using var client = limited.CreateClient();
+
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+
+        Assert.Contains(logs.Entries, entry => entry.EventId.Id == 4001);
+    }
+
+    [Fact]
+    public async Task Rejections_ShowInTheRateLimitingMetrics()
+    {
+        using var limited = WithGlobalLimit(1);
+        using var requests = new MetricCollector<long>(
+            limited.Services.GetRequiredService<IMeterFactory>(), "Microsoft.AspNetCore.RateLimiting", "aspnetcore.rate_limiting.requests");
+        using var client = limited.CreateClient();
+
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+        (await client.GetAsync(new Uri(AnyRoute, UriKind.Relative))).Dispose();
+
+        Assert.Equal(
+            ["acquired", "global_limiter"],
+            requests.GetMeasurementSnapshot().Select(measurement => measurement.Tags["aspnetcore.rate_limiting.result"]));
+    }
+
+    [Theory]
+    [InlineData("RateLimiting:Global:PermitLimit", "0")]
+    [InlineData("RateLimiting:Global:WindowSeconds", "-5")]
+    [InlineData("RateLimiting:Global:Algorithm", "LeakyBucket")]
+    [InlineData("RateLimiting:Policies:Token:PermitLimit", "0")]
+    [InlineData("RateLimiting:ExemptNetworks", "monitoring.internal")]
+    [InlineData("RateLimiting:IPv6PrefixLength", "0")]
+    public void UnsafeOrMalformedSetting_IsRefusedAtStartup(string key, string value)
+    {
+        using var misconfigured = factory.WithSettings((key, value));
+
+        StartupAssert.RefusesToStart(misconfigured, key, value);
+    }
+
+    [Theory]
+    [InlineData(RateLimitAlgorithm.FixedWindow, typeof(FixedWindowRateLimiter))]
+    [InlineData(RateLimitAlgorithm.SlidingWindow, typeof(SlidingWindowRateLimiter))]
+    [InlineData(RateLimitAlgorithm.TokenBucket, typeof(TokenBucketRateLimiter))]
+    [InlineData(RateLimitAlgorithm.Concurrency, typeof(ConcurrencyLimiter))]
+    public void EachAlgorithm_IsTheInBoxLimiter_WithTheConfiguredLimit_AndNoTimerOfItsOwn(RateLimitAlgorithm algorithm, Type limiterType)
+    {
+        var limiters = RateLimitPartitions.LimiterFactory(new RateLimitPolicyOptions { Algorithm = algorithm, PermitLimit = 3 });
+
+        using var limiter = limiters(default);
+
+        Assert.IsType(limiterType, limiter);
+        Assert.Equal(3, limiter.GetStatistics()!.CurrentAvailablePermits);
+        Assert.False(limiter is ReplenishingRateLimiter { IsAutoReplenishing: true });
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PolicyAnEndpointRequires_WhenNotConfigured_IsRefusedAtStartup(bool configured)
+    {
+        using var logs = new CapturingLoggerProvider();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddProvider(logs);
+        if (configured)
+        {
+            builder.Configuration["RateLimiting:Policies:Nightly:PermitLimit"] = "5";
+        }
+
+        builder.Services.AddApiRateLimiting();
+        await using var app = builder.Build();
+        app.MapGet("/reports/nightly", () => "report").RequireRateLimiting("Nightly");
+
+        Assert.Equal(configured, app.HasValidConfiguration());
+        var refusals = logs.Entries.Where(entry => entry.Level == LogLevel.Critical).ToList();
+        if (!configured)
+        {
+            var refusal = Assert.Single(refusals);
+            Assert.Contains("RateLimiting:Policies:Nightly", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains("/reports/nightly", refusal.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(refusals);
+        }
+    }
+
+    private WebApplicationFactory<Program> WithGlobalLimit(int permits, params (string Key, string Value)[] more) =>
+        factory.WithSettings([("RateLimiting:Global:PermitLimit", permits.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. more]);
+
+    private static async Task ExhaustAsync(WebApplicationFactory<Program> limited, string from, string? forwardedFor = null, string? user = null)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await StatusFromAsync(limited, from, forwardedFor, user);
+        }
+    }
+
+    private static async Task<int> StatusFromAsync(WebApplicationFactory<Program> limited, string from, string? forwardedFor = null, string? user = null)
+    {
+        var context = await limited.Server.SendAsync(request =>
+        {
+            request.Request.Method = HttpMethods.Get;
+            request.Request.Scheme = Uri.UriSchemeHttps;
+            request.Request.Host = new HostString("api.test");
+            request.Request.Path = AnyRoute;
+            request.Connection.RemoteIpAddress = IPAddress.Parse(from);
+            if (forwardedFor is not null)
+            {
+                request.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+
+            if (user is not null)
+            {
+                request.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user)], "Test"));
+            }
+        });
+        return context.Response.StatusCode;
+    }
+}
