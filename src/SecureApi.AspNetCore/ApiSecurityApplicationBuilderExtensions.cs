@@ -17,11 +17,7 @@ public static class ApiSecurityApplicationBuilderExtensions
     public static WebApplication UseApiSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetService<ApiSecurityMarker>() is null)
-        {
-            throw new InvalidOperationException(
-                "The security pipeline's services are not registered: call builder.AddApiSecurity() before builder.Build().");
-        }
+        app.Services.EnsureAdded<ApiSecurityMarker>("builder.AddApiSecurity()");
 
         // Outermost, so that a failure anywhere below still becomes a problem+json response.
         app.UseErrorResponses();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Antiforgery;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -22,6 +23,7 @@ public static class AntiforgeryApplicationBuilderExtensions
     public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.ApplicationServices.EnsureAdded<CrossSiteRequestCheck>("services.AddApiAntiforgery()");
 
         return app.UseMiddleware<AntiforgeryValidationMiddleware>();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Antiforgery;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -19,11 +20,18 @@ public static class AntiforgeryServiceCollectionExtensions
     /// that <c>dotnet run</c> over plain HTTP keeps working.
     /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="configure">Settings in code, applied after the configuration section's and
+    /// validated like them.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddApiAntiforgery(this IServiceCollection services)
+    public static IServiceCollection AddApiAntiforgery(this IServiceCollection services, Action<ApiAntiforgeryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        return services.AddConcern<CrossSiteRequestCheck, ApiAntiforgeryOptions>(AddAntiforgeryServices, configure);
+    }
+
+    private static void AddAntiforgeryServices(IServiceCollection services)
+    {
         services.AddOptions<ApiAntiforgeryOptions>().BindConfiguration(ApiAntiforgeryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiAntiforgeryOptions>, ApiAntiforgeryOptionsValidator>();
 
@@ -44,7 +52,5 @@ public static class AntiforgeryServiceCollectionExtensions
             });
         services.AddSingleton<CrossSiteRequestCheck>();
         services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddOperationTransformer<AntiforgeryOpenApiTransformer>());
-
-        return services;
     }
 }

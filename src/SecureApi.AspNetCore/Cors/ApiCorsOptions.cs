@@ -15,7 +15,7 @@ public sealed class ApiCorsOptions
     public ApiCorsPolicyOptions Default { get; set; } = new();
 
     /// <summary>The named policies (<c>Cors:Policies:&lt;Name&gt;</c>).</summary>
-    public IReadOnlyDictionary<string, ApiCorsPolicyOptions> Policies { get; set; } = new Dictionary<string, ApiCorsPolicyOptions>();
+    public Dictionary<string, ApiCorsPolicyOptions> Policies { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether the service runs in Development, where <c>http://</c> origins are accepted.</summary>
     public bool IsDevelopment { get; set; }

@@ -1,3 +1,4 @@
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Cors;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -13,9 +14,11 @@ public static class CorsAllowlistApplicationBuilderExtensions
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same application builder, for chaining.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddApiCors</c> was not called.</exception>
     public static IApplicationBuilder UseApiCors(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.ApplicationServices.EnsureAdded<CorsPolicyCatalog>("services.AddApiCors()");
 
         return app.UseMiddleware<CorsAllowlistMiddleware>();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Cors;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -15,11 +16,18 @@ public static class CorsAllowlistServiceCollectionExtensions
     /// an <see cref="IOriginAllowlist"/> of your own is registered before this call.
     /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="configure">Settings in code, applied after the configuration section's (and
+    /// again on each of its reloads), validated like them.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddApiCors(this IServiceCollection services)
+    public static IServiceCollection AddApiCors(this IServiceCollection services, Action<ApiCorsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        return services.AddConcern<CorsPolicyCatalog, ApiCorsOptions>(AddCorsServices, configure);
+    }
+
+    private static void AddCorsServices(IServiceCollection services)
+    {
         services.AddSingleton<IConfigureOptions<ApiCorsOptions>, ApiCorsOptionsSetup>();
         services.AddSingleton<IOptionsChangeTokenSource<ApiCorsOptions>>(provider =>
             new ConfigurationChangeTokenSource<ApiCorsOptions>(
@@ -31,7 +39,5 @@ public static class CorsAllowlistServiceCollectionExtensions
         services.AddSingleton<CorsPolicyCatalog>();
         services.TryAddSingleton<IOriginAllowlist>(provider => provider.GetRequiredService<CorsPolicyCatalog>());
         services.AddSingleton<BlockedOriginLog>();
-
-        return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.DataProtection;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -17,11 +18,18 @@ public static class DataProtectionServiceCollectionExtensions
     /// the file system repository below with a shared one (Redis, a database).
     /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="configure">Settings in code, applied after the configuration section's and
+    /// validated like them.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddApiDataProtection(this IServiceCollection services)
+    public static IServiceCollection AddApiDataProtection(this IServiceCollection services, Action<KeyRingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        return services.AddConcern<IValidateOptions<KeyRingOptions>, KeyRingOptions>(AddKeyRingServices, configure);
+    }
+
+    private static void AddKeyRingServices(IServiceCollection services)
+    {
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
 
@@ -35,7 +43,5 @@ public static class DataProtectionServiceCollectionExtensions
             .Configure<IOptions<KeyRingOptions>, IHostEnvironment, ILoggerFactory>((keyManagement, keyRing, environment, loggers) =>
                 keyManagement.XmlRepository = new FileSystemXmlRepository(
                     new DirectoryInfo(KeyRingPaths.Resolve(keyRing.Value, environment)), loggers));
-
-        return services;
     }
 }

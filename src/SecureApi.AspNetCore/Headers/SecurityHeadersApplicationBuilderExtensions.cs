@@ -1,3 +1,4 @@
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Headers;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ public static class SecurityHeadersApplicationBuilderExtensions
     public static IApplicationBuilder UseApiSecurityHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.ApplicationServices.EnsureAdded<SecurityHeadersWriter>("services.AddApiSecurityHeaders()");
 
         return app.UseMiddleware<SecurityHeadersMiddleware>();
     }

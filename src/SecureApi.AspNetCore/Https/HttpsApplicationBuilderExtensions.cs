@@ -1,3 +1,4 @@
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Https;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -18,6 +19,7 @@ public static class HttpsApplicationBuilderExtensions
     public static IApplicationBuilder UseTrustedProxyHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.ApplicationServices.EnsureAdded<TrustedProxies>("services.AddApiHttps()");
 
         return app.UseMiddleware<TrustedProxyHeadersMiddleware>();
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.Https;
 
@@ -15,11 +16,18 @@ public static class HttpsServiceCollectionExtensions
     /// are believed on <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="configure">Settings in code, applied after the configuration section's and
+    /// validated like them.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddApiHttps(this IServiceCollection services)
+    public static IServiceCollection AddApiHttps(this IServiceCollection services, Action<TrustedProxiesOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        return services.AddConcern<TrustedProxies, TrustedProxiesOptions>(AddHttpsServices, configure);
+    }
+
+    private static void AddHttpsServices(IServiceCollection services)
+    {
         services.AddOptions<TrustedProxiesOptions>()
             .Configure<IConfiguration>((options, configuration) =>
             {
@@ -31,7 +39,5 @@ public static class HttpsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TrustedProxiesOptions>, TrustedProxiesOptionsValidator>();
 
         services.AddSingleton<TrustedProxies>();
-
-        return services;
     }
 }

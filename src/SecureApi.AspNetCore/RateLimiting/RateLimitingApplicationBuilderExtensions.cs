@@ -1,3 +1,6 @@
+using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.RateLimiting;
+
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
@@ -15,6 +18,7 @@ public static class RateLimitingApplicationBuilderExtensions
     public static IApplicationBuilder UseApiRateLimiting(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.ApplicationServices.EnsureAdded<RateLimitRejectionWriter>("services.AddApiRateLimiting()");
 
         return app.UseRateLimiter();
     }

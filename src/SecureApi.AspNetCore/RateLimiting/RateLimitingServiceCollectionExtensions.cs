@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.RateLimiting;
 
@@ -20,11 +21,18 @@ public static class RateLimitingServiceCollectionExtensions
     /// an endpoint requires and configuration lacks is refused too.
     /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="configure">Settings in code, applied after the configuration section's and
+    /// validated like them.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, Action<ApiRateLimitingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        return services.AddConcern<RateLimitRejectionWriter, ApiRateLimitingOptions>(AddRateLimitingServices, configure);
+    }
+
+    private static void AddRateLimitingServices(IServiceCollection services)
+    {
         services.AddOptions<ApiRateLimitingOptions>()
             .BindConfiguration(ApiRateLimitingOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) => options.ExemptNetworks = ConfigurationList.Read(
@@ -51,7 +59,5 @@ public static class RateLimitingServiceCollectionExtensions
                     limiter.AddPolicy(name, context => partitions.For(context, limiters));
                 }
             });
-
-        return services;
     }
 }

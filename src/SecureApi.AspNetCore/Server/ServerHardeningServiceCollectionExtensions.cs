@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Server;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,11 +15,18 @@ public static class ServerHardeningServiceCollectionExtensions
     /// off Kestrel's <c>Server: Kestrel</c> header, which only helps fingerprinting.
     /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="configure">Settings in code, applied after the configuration section's and
+    /// validated like them.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddServerHardening(this IServiceCollection services)
+    public static IServiceCollection AddServerHardening(this IServiceCollection services, Action<RequestLimitsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        return services.AddConcern<IValidateOptions<RequestLimitsOptions>, RequestLimitsOptions>(AddServerHardeningServices, configure);
+    }
+
+    private static void AddServerHardeningServices(IServiceCollection services)
+    {
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RequestLimitsOptions>, RequestLimitsOptionsValidator>();
 
@@ -30,7 +38,5 @@ public static class ServerHardeningServiceCollectionExtensions
                 kestrel.Limits.MaxRequestHeadersTotalSize = limits.Value.MaxRequestHeadersTotalBytes;
                 kestrel.Limits.MaxRequestHeaderCount = limits.Value.MaxRequestHeaderCount;
             });
-
-        return services;
     }
 }
