@@ -43,6 +43,9 @@ public static class ApiSecurityApplicationBuilderExtensions
         // State-changing requests must prove they come from our own front end.
         app.UseApiAntiforgery();
 
+        // Bodies the endpoints could not read, refused before binding.
+        app.UseApiValidation();
+
         return app;
     }
 }

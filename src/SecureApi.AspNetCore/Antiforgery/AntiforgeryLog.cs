@@ -11,4 +11,7 @@ internal static partial class AntiforgeryLog
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Refused cross-site {Method} {Path} (Sec-Fetch-Site {SecFetchSite}, origin {Origin})")]
     public static partial void CrossSiteRefused(ILogger logger, string method, string path, string secFetchSite, string origin);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "{Count} more antiforgery refusals were not logged in the last {WindowSeconds} s")]
+    public static partial void RefusalsSuppressed(ILogger logger, int count, int windowSeconds);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Antiforgery;
@@ -51,6 +52,7 @@ public static class AntiforgeryServiceCollectionExtensions
                 antiforgery.Cookie.IsEssential = true;
             });
         services.AddSingleton<CrossSiteRequestCheck>();
+        services.TryAddSingleton(TimeProvider.System);
         services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddOperationTransformer<AntiforgeryOpenApiTransformer>());
     }
 }

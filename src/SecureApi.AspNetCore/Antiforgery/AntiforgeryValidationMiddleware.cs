@@ -17,9 +17,13 @@ internal sealed class AntiforgeryValidationMiddleware(
     IOptions<AntiforgeryOptions> options,
     CrossSiteRequestCheck crossSite,
     IProblemDetailsService problemDetails,
-    ILogger<AntiforgeryValidationMiddleware> logger)
+    ILogger<AntiforgeryValidationMiddleware> logger,
+    TimeProvider time)
 {
     private readonly string _cookieName = options.Value.Cookie.Name!;
+
+    // Forged writes come at whatever rate the attacker sends them.
+    private readonly LogThrottle _throttle = new(time);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -36,28 +40,60 @@ internal sealed class AntiforgeryValidationMiddleware(
     private async Task ValidateAsync(HttpContext context)
     {
         var request = context.Request;
-        var path = request.Path.Value ?? string.Empty;
         if (!crossSite.IsAllowed(context))
         {
-            AntiforgeryLog.CrossSiteRefused(logger, request.Method, path, request.Headers["Sec-Fetch-Site"].ToString(), request.Headers.Origin.ToString());
+            if (MayLog())
+            {
+                AntiforgeryLog.CrossSiteRefused(
+                    logger,
+                    LogValue.Sanitize(request.Method),
+                    LogValue.Sanitize(request.Path.Value),
+                    LogValue.Sanitize(request.Headers["Sec-Fetch-Site"].ToString()),
+                    LogValue.Sanitize(request.Headers.Origin.ToString()));
+            }
+
             await problemDetails.WriteStatusAsync(context, AntiforgeryProblems.CrossSite());
             return;
         }
 
         if (!request.Headers.ContainsKey(ApiAntiforgeryOptions.HeaderName) || !request.Cookies.ContainsKey(_cookieName))
         {
-            AntiforgeryLog.TokenMissing(logger, request.Method, path);
+            if (logger.IsEnabled(LogLevel.Information) && MayLog())
+            {
+                var (method, path) = (LogValue.Sanitize(request.Method), LogValue.Sanitize(request.Path.Value));
+                AntiforgeryLog.TokenMissing(logger, method, path);
+            }
+
             await problemDetails.WriteStatusAsync(context, AntiforgeryProblems.Missing());
             return;
         }
 
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            AntiforgeryLog.TokenInvalid(logger, request.Method, path);
+            if (MayLog())
+            {
+                AntiforgeryLog.TokenInvalid(logger, LogValue.Sanitize(request.Method), LogValue.Sanitize(request.Path.Value));
+            }
+
             await problemDetails.WriteStatusAsync(context, AntiforgeryProblems.Invalid());
             return;
         }
 
         await next(context);
+    }
+
+    private bool MayLog()
+    {
+        if (!_throttle.TryTake(out var suppressedBefore))
+        {
+            return false;
+        }
+
+        if (suppressedBefore > 0)
+        {
+            AntiforgeryLog.RefusalsSuppressed(logger, suppressedBefore, LogThrottle.WindowSeconds);
+        }
+
+        return true;
     }
 }

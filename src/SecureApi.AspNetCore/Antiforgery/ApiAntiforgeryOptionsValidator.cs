@@ -13,6 +13,6 @@ internal sealed class ApiAntiforgeryOptionsValidator : IValidateOptions<ApiAntif
         return options.SameSite is SameSiteMode.Strict or SameSiteMode.Lax or SameSiteMode.None
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"{ApiAntiforgeryOptions.SectionName}:SameSite is {options.SameSite}; it must be Strict, Lax or None.");
+                $"{ApiAntiforgeryOptions.SectionName}:SameSite is {options.SameSite:G}; it must be Strict, Lax or None.");
     }
 }

@@ -26,20 +26,45 @@ public static class ConfigurationValidationExtensions
             app.Services.GetService<IStartupValidator>()?.Validate();
             return HasSettingsForEveryEndpoint(app, logger);
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (IsSettingFailure(exception))
         {
-            foreach (var failure in exception.Failures)
-            {
-                ConfigurationLog.InvalidSetting(logger, failure);
-            }
-        }
-        catch (InvalidOperationException exception)
-        {
-            // The configuration binder's "Failed to convert configuration value at 'Key' to type ..."
-            ConfigurationLog.InvalidSetting(logger, exception.Message);
+            LogSettingFailures(logger, exception);
         }
 
         return false;
+    }
+
+    // Several invalid sections come as one AggregateException, one inner exception a section.
+    private static bool IsSettingFailure(Exception exception) => exception switch
+    {
+        OptionsValidationException or InvalidOperationException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsSettingFailure),
+        _ => false,
+    };
+
+    private static void LogSettingFailures(ILogger logger, Exception exception)
+    {
+        switch (exception)
+        {
+            case OptionsValidationException validation:
+                foreach (var failure in validation.Failures)
+                {
+                    ConfigurationLog.InvalidSetting(logger, failure);
+                }
+
+                break;
+            case AggregateException aggregate:
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    LogSettingFailures(logger, inner);
+                }
+
+                break;
+            default:
+                // The configuration binder's "Failed to convert configuration value at 'Key' to type ..."
+                ConfigurationLog.InvalidSetting(logger, exception.Message);
+                break;
+        }
     }
 
     private static bool HasSettingsForEveryEndpoint(WebApplication app, ILogger logger)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace SecureApi.AspNetCore.RateLimiting;
 
-/// <summary>Refuses limits that are not positive, and exemptions that are not addresses or networks.</summary>
+/// <summary>Refuses unknown algorithms, limits that are not positive, and exemptions that are not addresses or networks.</summary>
 internal sealed class ApiRateLimitingOptionsValidator : IValidateOptions<ApiRateLimitingOptions>
 {
     /// <inheritdoc />
@@ -53,6 +53,12 @@ internal sealed class ApiRateLimitingOptionsValidator : IValidateOptions<ApiRate
             case RateLimitAlgorithm.TokenBucket:
                 Positive(nameof(policy.TokensPerPeriod), policy.TokensPerPeriod);
                 Positive(nameof(policy.ReplenishmentPeriodSeconds), policy.ReplenishmentPeriodSeconds);
+                break;
+            case RateLimitAlgorithm.Concurrency:
+                break;
+            default:
+                // A number binds to any enum value, defined or not.
+                failures.Add($"{key}:Algorithm is {(int)policy.Algorithm}; it must be one of {string.Join(", ", Enum.GetNames<RateLimitAlgorithm>())}.");
                 break;
         }
 

@@ -12,8 +12,15 @@ namespace SecureApi.AspNetCore.RateLimiting;
 /// </summary>
 /// <param name="UserId">The signed-in user's id, or null.</param>
 /// <param name="Address">The client address as a 128-bit number: IPv4 mapped into the IPv6 space, IPv6 masked to its prefix.</param>
-internal readonly record struct ClientPartitionKey(string? UserId, UInt128 Address)
+/// <param name="IsExempt">Whether this is the one partition of every exempt client.</param>
+internal readonly record struct ClientPartitionKey(string? UserId, UInt128 Address, bool IsExempt = false)
 {
+    /// <summary>
+    /// The partition of exempt clients, apart from every counted one: an exempt address shares
+    /// its IPv6 prefix with addresses that are counted, and a partition is kept per key.
+    /// </summary>
+    public static readonly ClientPartitionKey Exempt = new(null, UInt128.Zero, IsExempt: true);
+
     /// <summary>The key of a request: its user when signed in, else its normalized address.</summary>
     /// <param name="context">The HTTP context, after trusted proxy headers.</param>
     /// <param name="ipv6Mask">The mask of the IPv6 prefix that counts as one client.</param>

@@ -26,8 +26,11 @@ internal sealed class RateLimitPartitions
     public RateLimitPartition<ClientPartitionKey> For(HttpContext context, Func<ClientPartitionKey, RateLimiter> limiters)
     {
         var key = ClientPartitionKey.For(context, _ipv6Mask);
-        return key.UserId is null && IsExempt(key.Address)
-            ? RateLimitPartition.GetNoLimiter(key)
+
+        // Against the whole address: the IPv6 prefix groups addresses for counting only.
+        return key.UserId is null && _exempt.Length > 0
+            && IsExempt(ClientPartitionKey.Normalize(context.Connection.RemoteIpAddress, UInt128.MaxValue))
+            ? RateLimitPartition.GetNoLimiter(ClientPartitionKey.Exempt)
             : RateLimitPartition.Get(key, limiters);
     }
 
@@ -95,8 +98,10 @@ internal sealed class RateLimitPartitions
 
     private static (UInt128 Network, UInt128 Mask) ToRange(string entry)
     {
-        var network = IPNetwork.TryParse(entry, out var parsed)
-            ? parsed
+        // A lone address is exactly that address (IPNetwork would take it as a network of its
+        // own choosing).
+        var network = entry.Contains('/', StringComparison.Ordinal)
+            ? IPNetwork.Parse(entry)
             : new IPNetwork(IPAddress.Parse(entry), IPAddress.Parse(entry).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
 
         // IPv4 networks live in the ::ffff:0:0/96 space, as client addresses do.

@@ -16,9 +16,13 @@ namespace SecureApi.AspNetCore.RateLimiting;
 internal sealed class RateLimitRejectionWriter(
     IOptions<ApiRateLimitingOptions> options,
     IProblemDetailsService problemDetails,
-    ILogger<RateLimitRejectionWriter> logger)
+    ILogger<RateLimitRejectionWriter> logger,
+    TimeProvider time)
 {
     private const int FallbackRetryAfterSeconds = 1;
+
+    // A client over its limit sets the rate of rejections.
+    private readonly LogThrottle _throttle = new(time);
 
     /// <summary>Writes the rejection.</summary>
     /// <param name="context">The rejection context.</param>
@@ -37,13 +41,34 @@ internal sealed class RateLimitRejectionWriter(
         headers["RateLimit-Policy"] = $"\"{name}\";q={policy.PermitLimit};w={policy.QuotaWindowSeconds}";
         headers["RateLimit"] = $"\"{name}\";r=0;t={seconds}";
 
-        RateLimitLog.Rejected(logger, name, httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty, retryAfter);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogRejection(httpContext, name, retryAfter);
+        }
+
         await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
             Title = "Too many requests",
             Detail = $"The {name} rate limit is exhausted; retry after {seconds} seconds.",
         });
+    }
+
+    private void LogRejection(HttpContext httpContext, string policy, int retryAfter)
+    {
+        if (!_throttle.TryTake(out var suppressedBefore))
+        {
+            return;
+        }
+
+        if (suppressedBefore > 0)
+        {
+            RateLimitLog.RejectionsSuppressed(logger, suppressedBefore, LogThrottle.WindowSeconds);
+        }
+
+        var method = LogValue.Sanitize(httpContext.Request.Method);
+        var path = LogValue.Sanitize(httpContext.Request.Path.Value);
+        RateLimitLog.Rejected(logger, policy, method, path, retryAfter);
     }
 
     private (string Name, RateLimitPolicyOptions Policy) PolicyOf(OnRejectedContext context)

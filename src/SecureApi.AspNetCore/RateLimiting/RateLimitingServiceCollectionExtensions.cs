@@ -40,6 +40,7 @@ public static class RateLimitingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiRateLimitingOptions>, ApiRateLimitingOptionsValidator>();
         services.AddSingleton<RateLimitRejectionWriter>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEndpointConfigurationCheck, RateLimitPolicyCheck>());
 
         services.AddRateLimiter(_ => { });

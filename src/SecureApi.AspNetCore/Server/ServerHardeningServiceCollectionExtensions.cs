@@ -31,12 +31,58 @@ public static class ServerHardeningServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RequestLimitsOptions>, RequestLimitsOptionsValidator>();
 
         services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+            .Configure<IEnumerable<IConfigureOptions<RequestLimitsOptions>>>((kestrel, setups) =>
             {
                 kestrel.AddServerHeader = false;
-                kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
-                kestrel.Limits.MaxRequestHeadersTotalSize = limits.Value.MaxRequestHeadersTotalBytes;
-                kestrel.Limits.MaxRequestHeaderCount = limits.Value.MaxRequestHeaderCount;
+
+                // Read without validation: Kestrel is built before HasValidConfiguration runs, and a
+                // throw here would crash the host instead of refusing the setting in one log line.
+                // An invalid limit is left at Kestrel's default until then; the service never listens.
+                if (UnvalidatedLimits(setups) is not { } limits)
+                {
+                    return;
+                }
+
+                if (limits.MaxRequestBodyBytes > 0)
+                {
+                    kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+                }
+
+                if (limits.MaxRequestHeadersTotalBytes > 0)
+                {
+                    kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersTotalBytes;
+                }
+
+                if (limits.MaxRequestHeaderCount > 0)
+                {
+                    kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
+                }
             });
+    }
+
+    private static RequestLimitsOptions? UnvalidatedLimits(IEnumerable<IConfigureOptions<RequestLimitsOptions>> setups)
+    {
+        var limits = new RequestLimitsOptions();
+        try
+        {
+            foreach (var setup in setups)
+            {
+                if (setup is IConfigureNamedOptions<RequestLimitsOptions> named)
+                {
+                    named.Configure(Options.Options.DefaultName, limits);
+                }
+                else
+                {
+                    setup.Configure(limits);
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // A value that does not bind ("abc"); the startup validation names it.
+            return null;
+        }
+
+        return limits;
     }
 }

@@ -33,6 +33,9 @@ public static class InputValidationServiceCollectionExtensions
             json.AllowDuplicateProperties = false;
             json.MaxDepth = MaxJsonDepth;
             json.RespectNullableAnnotations = true;
+
+            // The web defaults read numbers from strings ("5"); a wrong type is refused instead.
+            json.NumberHandling = JsonNumberHandling.Strict;
         });
 
         // Binding failures throw, so that the exception handler can say what was wrong; without

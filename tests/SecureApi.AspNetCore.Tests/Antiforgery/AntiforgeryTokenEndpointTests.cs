@@ -61,6 +61,7 @@ public sealed class AntiforgeryTokenEndpointTests(ApiFactory factory) : IClassFi
     [Theory]
     [InlineData("Antiforgery:SameSite", "Unspecified")]
     [InlineData("Antiforgery:SameSite", "Loose")]
+    [InlineData("Antiforgery:SameSite", "99")]
     [InlineData("DataProtection:KeyRingPath", "/proc/not-a-place/keys")]
     public void UnsafeOrMalformedSetting_IsRefusedAtStartup(string key, string value)
     {

@@ -33,7 +33,7 @@ public sealed class CorsRuntimeTests(CorsApiFactory factory) : IClassFixture<Cor
         using var logged = WithServices(services => services.AddSingleton<ILoggerProvider>(logs).AddSingleton<TimeProvider>(time));
         using var client = logged.CreateClient();
 
-        for (var i = 0; i < BlockedOriginLog.MaxWarningsPerWindow + 15; i++)
+        for (var i = 0; i < LogThrottle.MaxEventsPerWindow + 15; i++)
         {
             (await CorsApiFactory.SendFromAsync(client, HttpMethod.Get, "/health", $"https://flood{i}.example")).Dispose();
         }
@@ -41,7 +41,7 @@ public sealed class CorsRuntimeTests(CorsApiFactory factory) : IClassFixture<Cor
         time.Advance(TimeSpan.FromMinutes(1));
         (await CorsApiFactory.SendFromAsync(client, HttpMethod.Get, "/health", "https://late.example")).Dispose();
 
-        Assert.Equal(BlockedOriginLog.MaxWarningsPerWindow + 1, logs.Entries.Count(entry => entry.EventId.Id == BlockedOriginEventId));
+        Assert.Equal(LogThrottle.MaxEventsPerWindow + 1, logs.Entries.Count(entry => entry.EventId.Id == BlockedOriginEventId));
         var summary = Assert.Single(logs.Entries, entry => entry.EventId.Id == SuppressedEventId);
         Assert.Contains(summary.Properties!, property => property.Key == "Count" && (int?)property.Value == 15);
     }

@@ -126,6 +126,25 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task ExemptIPv6Entries_MatchTheRealAddress_NotItsCountingPrefix()
+    {
+        using var limited = WithGlobalLimit(2, ("RateLimiting:ExemptNetworks", "2001:db8::10, 2001:db9::/128, 2001:dba::/112"));
+
+        await ExhaustAsync(limited, "2001:db8::10");
+        await ExhaustAsync(limited, "2001:db9::1");
+        await ExhaustAsync(limited, "2001:dba::ff");
+        await ExhaustAsync(limited, "2001:dba::1:0");
+
+        // Exactly the listed address and networks are exempt ...
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "2001:db8::10"));
+        Assert.Equal(StatusCodes.Status404NotFound, await StatusFromAsync(limited, "2001:dba::ff"));
+
+        // ... and their /64 neighbours are counted, as any client is.
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "2001:db9::1"));
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await StatusFromAsync(limited, "2001:dba::1:0"));
+    }
+
+    [Fact]
     public async Task Health_IsNeverLimited()
     {
         using var limited = WithGlobalLimit(1);
@@ -208,6 +227,8 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
     [InlineData("RateLimiting:Global:PermitLimit", "0")]
     [InlineData("RateLimiting:Global:WindowSeconds", "-5")]
     [InlineData("RateLimiting:Global:Algorithm", "LeakyBucket")]
+    [InlineData("RateLimiting:Global:Algorithm", "99")]
+    [InlineData("RateLimiting:Policies:Token:Algorithm", "-1")]
     [InlineData("RateLimiting:Policies:Token:PermitLimit", "0")]
     [InlineData("RateLimiting:ExemptNetworks", "monitoring.internal")]
     [InlineData("RateLimiting:IPv6PrefixLength", "0")]

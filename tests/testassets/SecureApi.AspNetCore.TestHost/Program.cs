@@ -1,5 +1,6 @@
 // A service that adopts the protections as any existing service would, with a health probe, the
-// antiforgery token endpoint and, in Development, the OpenAPI document.
+// antiforgery token endpoint, a JSON write that echoes its body and, in Development, the OpenAPI
+// document.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiSecurity();
@@ -15,6 +16,7 @@ app.MapHealthChecks("/health")
     .AllowPlainHttp()
     .DisableRateLimiting();
 app.MapAntiforgeryTokenEndpoint().RequireRateLimiting("Token");
+app.MapPost("/test/echo", (EchoRequest request) => TypedResults.Ok(request)).WithValidation();
 if (app.Environment.IsDevelopment())
 {
     app.MapOpenApi("/openapi/v1.json");
@@ -28,3 +30,6 @@ if (!app.HasValidConfiguration())
 
 app.Run();
 return 0;
+
+/// <summary>The body of <c>POST /test/echo</c>, which answers it back.</summary>
+internal sealed record EchoRequest(string? Text, int? Number);

@@ -3,8 +3,8 @@ using FluentValidation;
 namespace SecureApi.Features.Items;
 
 /// <summary>
-/// The rules of the sample item: a name of 1 to 100 characters that is not blank and has no
-/// control characters, and a quantity from 0 to 10000.
+/// The rules of the sample item: a name of 1 to 100 characters with something visible in it and
+/// no control or invisible formatting characters, and a quantity from 0 to 10000.
 /// </summary>
 public sealed class ItemRequestValidator : AbstractValidator<ItemRequest>
 {
@@ -20,9 +20,9 @@ public sealed class ItemRequestValidator : AbstractValidator<ItemRequest>
         RuleFor(request => request.Name)
             .Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("A name is required.")
-            .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("The name must not be blank.")
+            .NotBlank().WithMessage("The name must not be blank.")
             .MaximumLength(MaxNameLength).WithMessage($"The name must be at most {MaxNameLength} characters.")
-            .Must(name => name is null || !name.Any(char.IsControl)).WithMessage("The name must not contain control characters.");
+            .NoInvisibleCharacters().WithMessage("The name must not contain control or invisible formatting characters.");
 
         RuleFor(request => request.Quantity)
             .Cascade(CascadeMode.Stop)

@@ -19,6 +19,12 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("""{"name": "Widget", "quantity": -1}""", "quantity")]
     [InlineData("""{"name": "Widget", "quantity": 10001}""", "quantity")]
     [InlineData("""{"name": "Widget", "quantity": "ten"}""", "quantity")]
+    [InlineData("""{"name": "Widget", "quantity": "5"}""", "quantity")]
+    [InlineData("""{"name": "\u200b", "quantity": 1}""", "name")]
+    [InlineData("""{"name": "\u200b\u2060\ufeff", "quantity": 1}""", "name")]
+    [InlineData("""{"name": "\u3000\u00a0", "quantity": 1}""", "name")]
+    [InlineData("""{"name": "abc\u202Egpj.exe", "quantity": 1}""", "name")]
+    [InlineData("""{"name": "line\u2028break", "quantity": 1}""", "name")]
     [InlineData("""{"name": "Widget", "quantity": 1.5}""", "quantity")]
     [InlineData("""{"name": "Widget", "quantity": 99999999999999999999}""", "quantity")]
     [InlineData("""{"name": 42, "quantity": 1}""", "name")]
@@ -54,6 +60,24 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
         var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         var messages = problem.GetProperty("errors").EnumerateObject().SelectMany(field => field.Value.EnumerateArray()).Select(message => message.GetString());
         Assert.Contains("The body is not valid JSON.", messages);
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("utf-7")]
+    [InlineData("\"\"")]
+    public async Task Post_InAnotherCharsetThanUtf8_Is415AndCreatesNothing(string charset)
+    {
+        using var client = await factory.CreateAntiforgeryClientAsync();
+        var before = await client.GetFromJsonAsync<Item[]>("/api/items");
+        using var body = new StringContent("""{"name": "Widget", "quantity": 1}""");
+        body.Headers.Remove("Content-Type");
+        body.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+
+        using var response = await client.PostAsync(new Uri("/api/items", UriKind.Relative), body);
+
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(before!.Length, (await client.GetFromJsonAsync<Item[]>("/api/items"))!.Length);
     }
 
     [Fact]
