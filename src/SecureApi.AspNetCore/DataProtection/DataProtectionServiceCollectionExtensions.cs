@@ -14,8 +14,10 @@ public static class DataProtectionServiceCollectionExtensions
 {
     /// <summary>
     /// Persists the key ring to the folder <c>DataProtection:KeyRingPath</c> under an explicit
-    /// application name, validated at startup. To share the key ring between instances, replace
-    /// the file system repository below with a shared one (Redis, a database).
+    /// application name. Startup refuses a folder that cannot be written and read back, and the
+    /// <c>key-ring</c> health check reports the service unhealthy when the key ring stops being
+    /// usable. To share the key ring between instances, persist it to a shared store after this
+    /// call (<c>AddDataProtection().PersistKeysTo...</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Settings in code, applied after the configuration section's and
@@ -34,6 +36,7 @@ public static class DataProtectionServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
 
         services.AddDataProtection();
+        services.AddHealthChecks().AddCheck<KeyRingHealthCheck>("key-ring");
         services.AddOptions<DataProtectionOptions>()
             .Configure<IOptions<KeyRingOptions>, IHostEnvironment>((dataProtection, keyRing, environment) =>
                 dataProtection.ApplicationDiscriminator = string.IsNullOrWhiteSpace(keyRing.Value.ApplicationName)

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace SecureApi.AspNetCore.DataProtection;
 
 /// <summary>
-/// Refuses a key ring folder that cannot be created: the service would otherwise fall back to
-/// keys that die with the process, and every token would break on the next restart.
+/// Refuses a key ring folder that cannot be created, written and read back: the service would
+/// otherwise start, report itself healthy, and fail every token request.
 /// </summary>
 internal sealed class KeyRingOptionsValidator(IHostEnvironment environment) : IValidateOptions<KeyRingOptions>
 {
@@ -19,15 +19,9 @@ internal sealed class KeyRingOptionsValidator(IHostEnvironment environment) : IV
             return ValidateOptionsResult.Fail($"{Key} is empty; it must name a folder for the key ring.");
         }
 
-        try
-        {
-            Directory.CreateDirectory(KeyRingPaths.Resolve(options, environment));
-            return ValidateOptionsResult.Success;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ValidateOptionsResult.Fail($"{Key} is '{options.KeyRingPath}', which cannot be created: {exception.Message}");
-        }
+        return KeyRingPaths.Probe(KeyRingPaths.Resolve(options, environment)) is { } problem
+            ? ValidateOptionsResult.Fail($"{Key} is '{options.KeyRingPath}', which cannot hold the key ring: {problem}")
+            : ValidateOptionsResult.Success;
     }
 }
 
@@ -40,4 +34,39 @@ internal static class KeyRingPaths
     /// <returns>The absolute path.</returns>
     public static string Resolve(KeyRingOptions options, IHostEnvironment environment) =>
         Path.GetFullPath(options.KeyRingPath, environment.ContentRootPath);
+
+    /// <summary>Creates the folder if need be, then writes a file in it, reads it back and deletes it.</summary>
+    /// <param name="folder">The absolute folder of the key ring.</param>
+    /// <returns>Why the folder cannot hold the key ring, or <see langword="null"/> when it can.</returns>
+    public static string? Probe(string folder)
+    {
+        var probe = Path.Combine(folder, $".probe-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var written = Guid.NewGuid().ToString("N");
+            File.WriteAllText(probe, written);
+            return File.ReadAllText(probe) == written ? null : "what was written there does not read back";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return exception.Message;
+        }
+        finally
+        {
+            TryDelete(probe);
+        }
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written, or the folder went away: nothing to clean up.
+        }
+    }
 }

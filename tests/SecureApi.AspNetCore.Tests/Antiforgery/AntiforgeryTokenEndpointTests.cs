@@ -63,6 +63,8 @@ public sealed class AntiforgeryTokenEndpointTests(ApiFactory factory) : IClassFi
     [InlineData("Antiforgery:SameSite", "Loose")]
     [InlineData("Antiforgery:SameSite", "99")]
     [InlineData("DataProtection:KeyRingPath", "/proc/not-a-place/keys")]
+    [InlineData("DataProtection:KeyRingPath", "/proc")]
+    [InlineData("DataProtection:KeyRingPath", "/sys/kernel")]
     public void UnsafeOrMalformedSetting_IsRefusedAtStartup(string key, string value)
     {
         using var misconfigured = factory.WithSettings((key, value));
