@@ -32,6 +32,9 @@ public static class ApiSecurityApplicationBuilderExtensions
         app.UseApiSecurityHeaders();
 
         app.UseTraceRefusal();
+
+        // In place of the framework's host filtering, which answered before any of this.
+        app.UseAllowedHosts();
         app.UseHttpsRequirement();
 
         // Cross-origin requests: denied origins may read nothing and change nothing.

@@ -33,9 +33,18 @@ public static class ApiSecurityHostApplicationBuilderExtensions
             builder.Services.AddValidatorsFromAssembly(application, includeInternalTypes: true);
         }
 
+        // UseApiSecurity applies AllowedHosts itself, after the security headers, as problem+json.
+        foreach (var hostFiltering in builder.Services.Where(IsFrameworkHostFiltering).ToList())
+        {
+            builder.Services.Remove(hostFiltering);
+        }
+
         builder.Services.AddSingleton<ApiSecurityMarker>();
         return builder;
     }
+
+    private static bool IsFrameworkHostFiltering(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType == typeof(IStartupFilter) && descriptor.ImplementationType?.Name == "HostFilteringStartupFilter";
 
     // The host names the application's assembly (the entry assembly, or the one a test host runs).
     private static Assembly? ApplicationAssembly(IHostEnvironment environment) =>

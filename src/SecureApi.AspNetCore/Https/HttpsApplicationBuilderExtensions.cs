@@ -43,8 +43,9 @@ public static class HttpsApplicationBuilderExtensions
     }
 
     /// <summary>
-    /// Lets these endpoints answer over plain HTTP too, for orchestrators' probes that do not
-    /// speak TLS. Never for endpoints that take credentials or change state.
+    /// Marks these endpoints as probes: they answer over plain HTTP too (orchestrators' probes
+    /// rarely speak TLS) and to any <c>Host</c> (they probe by address). Never for endpoints that
+    /// take credentials or change state.
     /// </summary>
     /// <typeparam name="TBuilder">The endpoint convention builder.</typeparam>
     /// <param name="builder">The endpoints.</param>
