@@ -16,13 +16,16 @@ namespace SecureApi.AspNetCore.Server;
 /// </summary>
 internal sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonitor<HostFilteringOptions> options, IProblemDetailsService problemDetails)
 {
+    // The patterns of the setting in force, kept until a reload replaces its list.
+    private (IList<string> Source, StringSegment[] Patterns) _patterns = ([], []);
+
     public Task InvokeAsync(HttpContext context)
     {
         var settings = options.CurrentValue;
         if (settings.AllowedHosts.Count == 0
             || settings.AllowedHosts.Contains("*")
             || context.GetEndpoint()?.Metadata.GetMetadata<AllowPlainHttpMetadata>() is not null
-            || IsAllowed(context.Request.Headers.Host.ToString(), settings))
+            || IsAllowed(context.Request.Headers.Host.ToString(), settings, PatternsOf(settings)))
         {
             return next(context);
         }
@@ -35,8 +38,18 @@ internal sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonit
         });
     }
 
-    private static bool IsAllowed(string host, HostFilteringOptions settings) =>
-        host.Length == 0
-            ? settings.AllowEmptyHosts
-            : HostString.MatchesAny(new StringSegment(host), [.. settings.AllowedHosts.Select(allowed => new StringSegment(allowed))]);
+    private static bool IsAllowed(string host, HostFilteringOptions settings, StringSegment[] patterns) =>
+        host.Length == 0 ? settings.AllowEmptyHosts : HostString.MatchesAny(new StringSegment(host), patterns);
+
+    private StringSegment[] PatternsOf(HostFilteringOptions settings)
+    {
+        var patterns = _patterns;
+        if (!ReferenceEquals(patterns.Source, settings.AllowedHosts))
+        {
+            patterns = (settings.AllowedHosts, [.. settings.AllowedHosts.Select(allowed => new StringSegment(allowed))]);
+            _patterns = patterns;
+        }
+
+        return patterns.Patterns;
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetail
     {
         var contentType = context.Request.ContentType;
         if (contentType is null
+            || contentType.Equals("application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase)
             || !contentType.Contains("charset", StringComparison.OrdinalIgnoreCase)
             || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             || !IsJson(mediaType)
