@@ -16,16 +16,16 @@ namespace SecureApi.AspNetCore.Server;
 /// </summary>
 internal sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonitor<HostFilteringOptions> options, IProblemDetailsService problemDetails)
 {
-    // The patterns of the setting in force, kept until a reload replaces its list.
-    private (IList<string> Source, StringSegment[] Patterns) _patterns = ([], []);
+    // The setting in force, read into patterns once, until a reload replaces its list.
+    private AllowedHostPatterns _patterns = AllowedHostPatterns.From([]);
 
     public Task InvokeAsync(HttpContext context)
     {
         var settings = options.CurrentValue;
-        if (settings.AllowedHosts.Count == 0
-            || settings.AllowedHosts.Contains("*")
+        var patterns = PatternsOf(settings);
+        if (patterns.AllowsAny
             || context.GetEndpoint()?.Metadata.GetMetadata<AllowPlainHttpMetadata>() is not null
-            || IsAllowed(context.Request.Headers.Host.ToString(), settings, PatternsOf(settings)))
+            || IsAllowed(context.Request.Headers.Host.ToString(), settings, patterns.Patterns))
         {
             return next(context);
         }
@@ -41,15 +41,22 @@ internal sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonit
     private static bool IsAllowed(string host, HostFilteringOptions settings, StringSegment[] patterns) =>
         host.Length == 0 ? settings.AllowEmptyHosts : HostString.MatchesAny(new StringSegment(host), patterns);
 
-    private StringSegment[] PatternsOf(HostFilteringOptions settings)
+    private AllowedHostPatterns PatternsOf(HostFilteringOptions settings)
     {
         var patterns = _patterns;
         if (!ReferenceEquals(patterns.Source, settings.AllowedHosts))
         {
-            patterns = (settings.AllowedHosts, [.. settings.AllowedHosts.Select(allowed => new StringSegment(allowed))]);
+            patterns = AllowedHostPatterns.From(settings.AllowedHosts);
             _patterns = patterns;
         }
 
-        return patterns.Patterns;
+        return patterns;
+    }
+
+    private sealed record AllowedHostPatterns(IList<string> Source, bool AllowsAny, StringSegment[] Patterns)
+    {
+        // No list, or "*", answers every host, as the framework's filter does.
+        public static AllowedHostPatterns From(IList<string> hosts) =>
+            new(hosts, hosts.Count == 0 || hosts.Contains("*"), [.. hosts.Select(host => new StringSegment(host))]);
     }
 }
