@@ -5,4 +5,7 @@ internal static partial class ConfigurationLog
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Critical, Message = "Refusing to start: {Problem}")]
     public static partial void InvalidSetting(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Unsafe for Production: {Problem}")]
+    public static partial void UnsafeSetting(ILogger logger, string problem);
 }

@@ -12,7 +12,8 @@ public static class ConfigurationValidationExtensions
     /// Runs the startup validation of every options class registered with <c>ValidateOnStart</c>,
     /// then each <see cref="IEndpointConfigurationCheck"/> against the mapped endpoints. An unsafe
     /// or malformed setting is logged as one critical line naming the key and the value, without
-    /// a stack trace, and the service must not start.
+    /// a stack trace, and the service must not start. In Production, settings that are valid but
+    /// unsafe there (such as a key ring kept unencrypted in the instance) are logged as warnings.
     /// </summary>
     /// <param name="app">The web application, built, its endpoints mapped, not started.</param>
     /// <returns><see langword="true"/> when every setting is valid.</returns>
@@ -24,7 +25,20 @@ public static class ConfigurationValidationExtensions
         try
         {
             app.Services.GetService<IStartupValidator>()?.Validate();
-            return HasSettingsForEveryEndpoint(app, logger);
+            if (!HasSettingsForEveryEndpoint(app, logger))
+            {
+                return false;
+            }
+
+            if (app.Environment.IsProduction())
+            {
+                foreach (var warning in app.Services.GetServices<IDeploymentCheck>().SelectMany(check => check.FindWarnings()))
+                {
+                    ConfigurationLog.UnsafeSetting(logger, warning);
+                }
+            }
+
+            return true;
         }
         catch (Exception exception) when (IsSettingFailure(exception))
         {

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.DataProtection;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,8 +18,11 @@ public static class DataProtectionServiceCollectionExtensions
     /// Persists the key ring to the folder <c>DataProtection:KeyRingPath</c> under an explicit
     /// application name. Startup refuses a folder that cannot be written and read back, and the
     /// <c>key-ring</c> health check reports the service unhealthy when the key ring stops being
-    /// usable. To share the key ring between instances, persist it to a shared store after this
-    /// call (<c>AddDataProtection().PersistKeysTo...</c>).
+    /// usable. With <c>DataProtection:Certificate</c> the keys are encrypted at rest with that
+    /// certificate. To share the key ring between instances, add the companion package
+    /// <c>SecureApi.AspNetCore.Redis</c> (<c>AddApiSecurityRedis()</c>), which moves it to Redis.
+    /// In Production a key ring that is unencrypted, or kept in a folder of the instance, is
+    /// reported at startup with the setting that fixes it.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Settings in code, applied after the configuration section's and
@@ -42,9 +47,21 @@ public static class DataProtectionServiceCollectionExtensions
                 dataProtection.ApplicationDiscriminator = string.IsNullOrWhiteSpace(keyRing.Value.ApplicationName)
                     ? environment.ApplicationName
                     : keyRing.Value.ApplicationName);
+        services.AddSingleton<KeyRingCertificateSource>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeploymentCheck, KeyRingDeploymentCheck>());
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<KeyRingOptions>, IHostEnvironment, ILoggerFactory>((keyManagement, keyRing, environment, loggers) =>
-                keyManagement.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(KeyRingPaths.Resolve(keyRing.Value, environment)), loggers));
+            .Configure<IOptions<KeyRingOptions>, IHostEnvironment, ILoggerFactory, IServiceProvider>((keyManagement, keyRing, environment, loggers, provider) =>
+            {
+                if (provider.GetService<SharedKeyRingStore>() is null)
+                {
+                    keyManagement.XmlRepository = new FileSystemXmlRepository(
+                        new DirectoryInfo(KeyRingPaths.Resolve(keyRing.Value, environment)), loggers);
+                }
+
+                if (provider.GetRequiredService<KeyRingCertificateSource>().Certificate is { } certificate)
+                {
+                    keyManagement.XmlEncryptor = new KeyRingCertificateEncryptor(certificate, loggers);
+                }
+            });
     }
 }

@@ -7,9 +7,11 @@ namespace SecureApi.AspNetCore.DataProtection;
 /// <summary>
 /// Reports the service unhealthy when its key ring cannot be used: every antiforgery token
 /// request would fail, however well the rest of the service runs. It writes and reads back a file
-/// in the key ring's folder and protects and unprotects a value with the key ring.
+/// in the key ring's folder (unless the key ring lives in a shared store) and protects and
+/// unprotects a value with the key ring.
 /// </summary>
-internal sealed class KeyRingHealthCheck(IOptions<KeyRingOptions> options, IHostEnvironment environment, IDataProtectionProvider dataProtection)
+internal sealed class KeyRingHealthCheck(
+    IOptions<KeyRingOptions> options, IHostEnvironment environment, IDataProtectionProvider dataProtection, IServiceProvider services)
     : IHealthCheck
 {
     private const string Purpose = "SecureApi.AspNetCore.KeyRingHealthCheck";
@@ -17,7 +19,7 @@ internal sealed class KeyRingHealthCheck(IOptions<KeyRingOptions> options, IHost
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (KeyRingPaths.Probe(KeyRingPaths.Resolve(options.Value, environment)) is { } problem)
+        if (services.GetService<SharedKeyRingStore>() is null && KeyRingPaths.Probe(KeyRingPaths.Resolve(options.Value, environment)) is { } problem)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy($"The key ring's folder cannot be written: {problem}"));
         }

@@ -21,4 +21,29 @@ public sealed class KeyRingOptions
     /// empty for the service's assembly name. Instances that must share tokens need the same one.
     /// </summary>
     public string ApplicationName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The certificate that encrypts the keys at rest (<c>DataProtection:Certificate</c>); without
+    /// one, anyone who can read the key ring's store can forge every token.
+    /// </summary>
+    public KeyRingCertificateOptions Certificate { get; set; } = new();
+}
+
+/// <summary>
+/// The certificate the key ring's keys are encrypted with: a PKCS#12 file and its password, or the
+/// thumbprint of a certificate in the current user's personal store. Its private key must be there.
+/// </summary>
+public sealed class KeyRingCertificateOptions
+{
+    /// <summary>A PKCS#12 (.pfx) file (<c>DataProtection:Certificate:Path</c>), relative to the content root unless absolute.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>The file's password (<c>DataProtection:Certificate:Password</c>); keep it in a secret store, not in appsettings.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The thumbprint of a certificate in the current user's personal store (<c>DataProtection:Certificate:Thumbprint</c>).</summary>
+    public string? Thumbprint { get; set; }
+
+    /// <summary>Whether a certificate is configured.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Path) || !string.IsNullOrWhiteSpace(Thumbprint);
 }

@@ -3,15 +3,31 @@ using Microsoft.Extensions.Options;
 namespace SecureApi.AspNetCore.DataProtection;
 
 /// <summary>
-/// Refuses a key ring folder that cannot be created, written and read back: the service would
-/// otherwise start, report itself healthy, and fail every token request.
+/// Refuses a key ring folder that cannot be created, written and read back, and a certificate that
+/// cannot be loaded with its private key: the service would otherwise start, report itself
+/// healthy, and fail every token request.
 /// </summary>
-internal sealed class KeyRingOptionsValidator(IHostEnvironment environment) : IValidateOptions<KeyRingOptions>
+internal sealed class KeyRingOptionsValidator(IHostEnvironment environment, IServiceProvider services) : IValidateOptions<KeyRingOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, KeyRingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        if (options.Certificate.IsConfigured)
+        {
+            var unusable = KeyRingCertificate.TryLoad(options.Certificate, environment, out var certificate);
+            certificate?.Dispose();
+            if (unusable is not null)
+            {
+                return ValidateOptionsResult.Fail(unusable);
+            }
+        }
+
+        if (services.GetService<SharedKeyRingStore>() is not null)
+        {
+            return ValidateOptionsResult.Success;
+        }
 
         const string Key = $"{KeyRingOptions.SectionName}:{nameof(KeyRingOptions.KeyRingPath)}";
         if (string.IsNullOrWhiteSpace(options.KeyRingPath))

@@ -29,4 +29,12 @@ public sealed class ApiRateLimitingOptions
     /// billions.
     /// </summary>
     public int IPv6PrefixLength { get; set; } = 64;
+
+    /// <summary>
+    /// What the limiter does while a shared store (Redis) is unreachable (<c>RateLimiting:RedisFailure</c>):
+    /// <see cref="RateLimitStoreFailure.Open"/> counts each instance on its own until the store
+    /// returns; <see cref="RateLimitStoreFailure.Closed"/> refuses counted requests with 503.
+    /// Without a shared store it has no effect.
+    /// </summary>
+    public RateLimitStoreFailure RedisFailure { get; set; } = RateLimitStoreFailure.Open;
 }

@@ -27,6 +27,11 @@ internal sealed class ApiRateLimitingOptionsValidator : IValidateOptions<ApiRate
             failures.Add($"{Section}:IPv6PrefixLength is {options.IPv6PrefixLength}; it must be from 1 to 128.");
         }
 
+        if (!Enum.IsDefined(options.RedisFailure))
+        {
+            failures.Add($"{Section}:RedisFailure is {(int)options.RedisFailure}; it must be one of {string.Join(", ", Enum.GetNames<RateLimitStoreFailure>())}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

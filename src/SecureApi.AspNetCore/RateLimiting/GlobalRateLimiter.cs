@@ -31,29 +31,6 @@ internal sealed class GlobalRateLimiter(PartitionedRateLimiter<HttpContext> inne
     }
 
     // Only refusals are wrapped: admitted requests allocate nothing more.
-    private static RateLimitLease Mark(RateLimitLease lease) => lease.IsAcquired ? lease : new GlobalRejection(lease);
-
-    /// <summary>A refusal by the global limiter.</summary>
-    public sealed class GlobalRejection(RateLimitLease lease) : RateLimitLease
-    {
-        /// <inheritdoc />
-        public override bool IsAcquired => false;
-
-        /// <inheritdoc />
-        public override IEnumerable<string> MetadataNames => lease.MetadataNames;
-
-        /// <inheritdoc />
-        public override bool TryGetMetadata(string metadataName, out object? metadata) => lease.TryGetMetadata(metadataName, out metadata);
-
-        /// <inheritdoc />
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                lease.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
+    private static RateLimitLease Mark(RateLimitLease lease) =>
+        lease.IsAcquired ? lease : new PolicyRejection(ApiRateLimitingOptions.GlobalPolicyName, retryAfter: null, lease);
 }

@@ -25,13 +25,24 @@ internal sealed class RateLimitPartitions
     /// <returns>The partition.</returns>
     public RateLimitPartition<ClientPartitionKey> For(HttpContext context, Func<ClientPartitionKey, RateLimiter> limiters)
     {
+        var key = KeyOf(context);
+        return key.IsExempt
+            ? RateLimitPartition.GetNoLimiter(ClientPartitionKey.Exempt)
+            : RateLimitPartition.Get(key, limiters);
+    }
+
+    /// <summary>Who a request is counted against, or <see cref="ClientPartitionKey.Exempt"/> for an exempt client.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <returns>The key.</returns>
+    public ClientPartitionKey KeyOf(HttpContext context)
+    {
         var key = ClientPartitionKey.For(context, _ipv6Mask);
 
         // Against the whole address: the IPv6 prefix groups addresses for counting only.
         return key.UserId is null && _exempt.Length > 0
             && IsExempt(ClientPartitionKey.Normalize(context.Connection.RemoteIpAddress, UInt128.MaxValue))
-            ? RateLimitPartition.GetNoLimiter(ClientPartitionKey.Exempt)
-            : RateLimitPartition.Get(key, limiters);
+            ? ClientPartitionKey.Exempt
+            : key;
     }
 
     /// <summary>

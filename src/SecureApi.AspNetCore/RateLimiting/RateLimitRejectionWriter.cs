@@ -11,7 +11,8 @@ namespace SecureApi.AspNetCore.RateLimiting;
 /// Answers a refused request with 429 problem+json, <c>Retry-After</c> in seconds and the IETF
 /// <c>RateLimit-Policy</c> and <c>RateLimit</c> headers, so that a client knows when to come back.
 /// The in-box limiter would answer 503 with none of these, and its concurrency limiter gives no
-/// retry time at all: a second is suggested then.
+/// retry time at all: a second is suggested then. While a shared store is unreachable and the
+/// limiter fails closed, the answer is 503 instead.
 /// </summary>
 internal sealed class RateLimitRejectionWriter(
     IOptions<ApiRateLimitingOptions> options,
@@ -20,6 +21,9 @@ internal sealed class RateLimitRejectionWriter(
     TimeProvider time)
 {
     private const int FallbackRetryAfterSeconds = 1;
+
+    // Long enough for a reconnect; the body names no dependency.
+    private const string StoreRetryAfterSeconds = "5";
 
     // A client over its limit sets the rate of rejections.
     private readonly LogThrottle _throttle = new(time);
@@ -30,6 +34,18 @@ internal sealed class RateLimitRejectionWriter(
     public async ValueTask WriteAsync(OnRejectedContext context)
     {
         var httpContext = context.HttpContext;
+        if (context.Lease is StoreUnavailableRejection)
+        {
+            httpContext.Response.Headers.RetryAfter = StoreRetryAfterSeconds;
+            await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = $"Rate limits cannot be checked at the moment; retry after {StoreRetryAfterSeconds} seconds.",
+            });
+            return;
+        }
+
         var (name, policy) = PolicyOf(context);
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
@@ -74,9 +90,10 @@ internal sealed class RateLimitRejectionWriter(
     private (string Name, RateLimitPolicyOptions Policy) PolicyOf(OnRejectedContext context)
     {
         var settings = options.Value;
-        if (context.Lease is not GlobalRateLimiter.GlobalRejection
-            && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is { } name
-            && settings.Policies.TryGetValue(name, out var policy))
+        var name = context.Lease is PolicyRejection rejection
+            ? rejection.PolicyName
+            : context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        if (name is not null && settings.Policies.TryGetValue(name, out var policy))
         {
             return (name, policy);
         }

@@ -45,12 +45,19 @@ public static class RateLimitingServiceCollectionExtensions
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<ApiRateLimitingOptions>, RateLimitRejectionWriter>((limiter, settings, rejection) =>
+            .Configure<IOptions<ApiRateLimitingOptions>, RateLimitRejectionWriter, IServiceProvider>((limiter, settings, rejection, provider) =>
             {
                 var rules = settings.Value;
                 var partitions = new RateLimitPartitions(rules);
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.OnRejected = (context, _) => rejection.WriteAsync(context);
+                if (provider.GetService<SharedRateLimitStore>() is { } store)
+                {
+                    AddSharedLimiters(limiter, rules, partitions, new SharedRateLimiter(
+                        store, rules, partitions, ActivatorUtilities.CreateInstance<SharedRateLimitStoreState>(provider, store)));
+                    return;
+                }
+
                 var global = RateLimitPartitions.LimiterFactory(rules.Global);
                 limiter.GlobalLimiter = new GlobalRateLimiter(
                     PartitionedRateLimiter.Create<HttpContext, ClientPartitionKey>(context => partitions.For(context, global)));
@@ -60,5 +67,25 @@ public static class RateLimitingServiceCollectionExtensions
                     limiter.AddPolicy(name, context => partitions.For(context, limiters));
                 }
             });
+    }
+
+    // The shared limiter counts the global limit and each endpoint's policy in one round trip, so
+    // the policies it covers are no limiter of their own; concurrency policies stay in-process.
+    private static void AddSharedLimiters(
+        RateLimiterOptions limiter, ApiRateLimitingOptions rules, RateLimitPartitions partitions, SharedRateLimiter shared)
+    {
+        limiter.GlobalLimiter = shared;
+        foreach (var (name, policy) in rules.Policies)
+        {
+            if (SharedRateLimiter.IsShared(policy))
+            {
+                limiter.AddPolicy(name, _ => RateLimitPartition.GetNoLimiter(ClientPartitionKey.Exempt));
+            }
+            else
+            {
+                var limiters = RateLimitPartitions.LimiterFactory(policy);
+                limiter.AddPolicy(name, context => partitions.For(context, limiters));
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 // A service that adopts the protections as any existing service would, with a health probe, the
 // antiforgery token endpoint, a JSON write that echoes its body and, in Development, the OpenAPI
-// document.
+// document; with Redis:Configuration, its instances share the key ring and the rate limits.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiSecurity();
+builder.AddApiSecurityRedis();
 builder.Services.AddHealthChecks();
 builder.Services.AddOpenApi();
 
