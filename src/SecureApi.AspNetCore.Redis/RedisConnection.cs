@@ -40,6 +40,11 @@ internal sealed class RedisConnection : IAsyncDisposable
             options.AsyncTimeout = 1000;
         }
 
+        if (!Mentions(configuration, "syncTimeout"))
+        {
+            options.SyncTimeout = 1000;
+        }
+
         if (!Mentions(configuration, "connectTimeout"))
         {
             options.ConnectTimeout = 2000;

@@ -11,7 +11,7 @@ public sealed class RedisScaleOutOptions
     /// <summary>
     /// A StackExchange.Redis configuration string (<c>Redis:Configuration</c>), such as
     /// <c>redis:6379,password=...,ssl=true</c>. Unset, nothing touches Redis. Unless it says
-    /// otherwise, a command waits at most a second (<c>asyncTimeout=1000</c>) and connecting two
+    /// otherwise, a command waits at most a second (<c>asyncTimeout=1000</c>, <c>syncTimeout=1000</c>) and connecting two
     /// (<c>connectTimeout=2000</c>): a request should not wait longer for its rate limit.
     /// </summary>
     public string? Configuration { get; set; }

@@ -41,9 +41,26 @@ public static class AntiforgeryApplicationBuilderExtensions
         return endpoints.MapGet(TokenRoute, IssueToken).WithTags("Antiforgery").WithName("GetAntiforgeryToken");
     }
 
-    private static Ok<AntiforgeryTokenResponse> IssueToken(HttpContext context, IAntiforgery antiforgery)
+    private static Results<Ok<AntiforgeryTokenResponse>, ProblemHttpResult> IssueToken(
+        HttpContext context, IAntiforgery antiforgery, ILoggerFactory loggers)
     {
-        var tokens = antiforgery.GetAndStoreTokens(context);
+        AntiforgeryTokenSet tokens;
+        try
+        {
+            tokens = antiforgery.GetAndStoreTokens(context);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The key ring cannot be read (its shared store is down and this instance has not
+            // read it yet): a token made with another key would be refused by the other instances.
+            AntiforgeryLog.KeyRingUnavailable(loggers.CreateLogger(typeof(AntiforgeryLog).FullName!), exception.GetType().Name);
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Service unavailable",
+                detail: "Antiforgery tokens cannot be issued right now; retry after 5 seconds.");
+        }
+
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.RequestToken!, ApiAntiforgeryOptions.HeaderName));
     }

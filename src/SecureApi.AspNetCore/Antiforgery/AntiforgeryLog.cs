@@ -14,4 +14,7 @@ internal static partial class AntiforgeryLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "{Count} more antiforgery refusals were not logged in the last {WindowSeconds} s")]
     public static partial void RefusalsSuppressed(ILogger logger, int count, int windowSeconds);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "No antiforgery token issued: the key ring cannot be read ({Failure}); answered 503")]
+    public static partial void KeyRingUnavailable(ILogger logger, string failure);
 }

@@ -41,7 +41,7 @@ internal sealed class RateLimitRejectionWriter(
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service unavailable",
-                Detail = $"Rate limits cannot be checked at the moment; retry after {StoreRetryAfterSeconds} seconds.",
+                Detail = $"Rate limits cannot be checked right now; retry after {StoreRetryAfterSeconds} seconds.",
             });
             return;
         }

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SecureApi.AspNetCore.Tests.Redis;
+
+/// <summary>
+/// A Redis that never answers (nothing listens on its port): the service starts, serves, and
+/// follows <c>RateLimiting:RedisFailure</c>; malformed settings stop it at startup.
+/// </summary>
+public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly string Unreachable = $"127.0.0.1:{ClosedPort()}";
+
+    [Fact]
+    public async Task FailOpen_CountsInProcess_AndLogsTheOutageOnce()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var host = factory.WithSettings(("Redis:Configuration", Unreachable), ("RateLimiting:Global:PermitLimit", "2"))
+            .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        using var client = host.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/no-such-route", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        // Counted by the global limit alone, whose count needs no key ring.
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        var outage = Assert.Single(logs.Entries, entry => entry.EventId.Id == 4003);
+        Assert.Equal(LogLevel.Warning, outage.Level);
+        Assert.DoesNotContain(Unreachable, outage.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailClosed_RefusesCountedRequestsWith503Problem_ThatNamesNoDependency()
+    {
+        using var host = factory.WithSettings(("Redis:Configuration", Unreachable), ("RateLimiting:RedisFailure", "Closed"));
+        using var client = host.CreateClient();
+
+        using var refused = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
+
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.True(!body.Contains("Redis", StringComparison.OrdinalIgnoreCase), body);
+        Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
+        SecurityHeadersAssert.HasApiSecurityHeaders(refused);
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_BeforeTheKeyRingWasEverRead_Is503Problem_Not500()
+    {
+        using var host = factory.WithSettings(("Redis:Configuration", Unreachable));
+        using var client = host.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
+
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Theory]
+    [InlineData("Redis:Configuration", "127.0.0.1:6379,nosuchoption=1", "nosuchoption")]
+    [InlineData("Redis:Configuration", ",", "names no Redis server")]
+    [InlineData("RateLimiting:RedisFailure", "7", "7")]
+    public void MalformedSettings_StopTheServiceAtStartup(string key, string value, string named)
+    {
+        using var misconfigured = key == "Redis:Configuration"
+            ? factory.WithSettings((key, value))
+            : factory.WithSettings(("Redis:Configuration", Unreachable), (key, value));
+
+        StartupAssert.RefusesToStart(misconfigured, key, named);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
