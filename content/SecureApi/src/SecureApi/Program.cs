@@ -1,8 +1,10 @@
 var builder = WebApplication.CreateBuilder(args);
 
 // Every protection, from the ApiSecurityLibrary.PackageId package, bound from configuration
-// (appsettings*.json, environment variables) and validated at startup.
+// (appsettings*.json, environment variables) and validated at startup. With Redis:Configuration
+// set, all instances share one key ring and one set of rate-limit counters.
 builder.AddApiSecurity();
+builder.AddApiSecurityRedis();
 builder.Services.AddApiHeaderPolicies();
 
 builder.Services.AddHealthChecks(); // add checks of your own dependencies here
