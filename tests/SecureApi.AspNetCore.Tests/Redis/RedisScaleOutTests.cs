@@ -90,6 +90,30 @@ public sealed class RedisScaleOutTests(RedisServer redis) : IDisposable
     }
 
     [Theory]
+    [InlineData("FixedWindow", 60_000)]
+    [InlineData("SlidingWindow", 70_000)]
+    [InlineData("TokenBucket", 120_000)]
+    public async Task EveryKey_ExpiresWhenItNoLongerMatters(string algorithm, long maxMilliseconds)
+    {
+        using var client = Instance(
+            ("RateLimiting:Global:Algorithm", algorithm),
+            ("RateLimiting:Global:TokensPerPeriod", "50"),
+            ("RateLimiting:Global:ReplenishmentPeriodSeconds", "60")).CreateClient();
+        using var response = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
+
+        await using var connection = await redis.ConnectAsync();
+        var database = connection.GetDatabase();
+        var keys = connection.GetServer(redis.Configuration).Keys(pattern: $"secureapi:{_application}:rl:*").ToList();
+        Assert.Equal(2, keys.Count); // the global limit and the Token policy
+        foreach (var key in keys)
+        {
+            var ttl = await database.KeyTimeToLiveAsync(key);
+            Assert.NotNull(ttl);
+            Assert.InRange(ttl.Value.TotalMilliseconds, 1, maxMilliseconds);
+        }
+    }
+
+    [Theory]
     [InlineData("SlidingWindow")]
     [InlineData("TokenBucket")]
     public async Task EveryWindowAlgorithm_IsShared(string algorithm)
