@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using SecureApi.AspNetCore;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -40,8 +42,25 @@ public static class ApiSecurityApplicationBuilderExtensions
         // Cross-origin requests: denied origins may read nothing and change nothing.
         app.UseApiCors();
 
+        // Who the caller is, when the service authenticates: the limiter counts per user, and a
+        // request that a bearer token alone authenticates needs no antiforgery token.
+        // Asked without resolving: resolving would validate the scheme's settings before
+        // HasValidConfiguration can report them.
+        var services = app.Services.GetRequiredService<IServiceProviderIsService>();
+        var authenticates = services.IsService(typeof(IAuthenticationSchemeProvider));
+        if (authenticates)
+        {
+            app.UseAuthentication();
+        }
+
         // Per client; after CORS, so that a browser on an allowed origin can read the 429.
         app.UseApiRateLimiting();
+
+        // 401 and 403 before any write is checked further; problem+json through the status code pages.
+        if (authenticates && services.IsService(typeof(IAuthorizationHandlerProvider)))
+        {
+            app.UseAuthorization();
+        }
 
         // State-changing requests must prove they come from our own front end.
         app.UseApiAntiforgery();

@@ -1,6 +1,10 @@
 using System.Reflection;
 using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.Authentication;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -28,6 +32,10 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         builder.Services.AddApiDataProtection();
         builder.Services.AddApiAntiforgery();
         builder.Services.AddApiValidation();
+
+        // A bearer scheme, when the service adds one, is checked like every other setting.
+        builder.Services.AddOptions<AuthenticationOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthenticationOptions>, BearerSettingsValidator>());
         if (ApplicationAssembly(builder.Environment) is { } application)
         {
             builder.Services.AddValidatorsFromAssembly(application, includeInternalTypes: true);

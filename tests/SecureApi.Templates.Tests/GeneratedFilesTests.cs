@@ -102,6 +102,7 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
     [Theory]
     [InlineData("default", 500, 1200)]
     [InlineData("no-sample", 500, 1200)]
+    [InlineData("jwt", 600, 1400)]
     public async Task Service_KeepsOnlyWhatItsTeamOwns(string variantId, int maxSourceLines, int maxTestLines)
     {
         var variant = TemplateVariant.Get(variantId);

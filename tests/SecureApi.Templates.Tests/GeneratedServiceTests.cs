@@ -20,7 +20,7 @@ public sealed class GeneratedServiceTests(TemplateFixture fixture)
             "dotnet",
             [solution.WebAssembly, "--urls", AnyLoopbackPort],
             Path.GetDirectoryName(solution.WebAssembly)!,
-            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+            new Dictionary<string, string?>(solution.Variant.ProductionSettings) { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
         using var client = service.CreateClient();
 
         await AssertHealthyAsync(client);

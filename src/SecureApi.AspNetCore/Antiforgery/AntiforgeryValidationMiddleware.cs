@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features.Authentication;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore.Errors;
 
@@ -9,7 +11,9 @@ namespace SecureApi.AspNetCore.Antiforgery;
 /// POST, PUT, PATCH and DELETE to an endpoint, JSON requests included, after refusing cross-site
 /// requests by their Fetch Metadata and Origin. The in-box <c>UseAntiforgery</c> is not enough: it
 /// validates form-bound endpoints only and never short-circuits a request itself.
-/// Endpoints that browsers never call opt out in code with <c>.DisableAntiforgery()</c>.
+/// Endpoints that browsers never call opt out in code with <c>.DisableAntiforgery()</c>, and a
+/// request authenticated by an <c>Authorization: Bearer</c> token that carries no cookie needs no
+/// token: it has no ambient credential to forge.
 /// </summary>
 internal sealed class AntiforgeryValidationMiddleware(
     RequestDelegate next,
@@ -29,13 +33,22 @@ internal sealed class AntiforgeryValidationMiddleware(
     {
         if (SafeMethods.Contains(context.Request.Method)
             || context.GetEndpoint() is not RouteEndpoint endpoint
-            || endpoint.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: false })
+            || endpoint.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: false }
+            || IsAuthenticatedByBearerTokenAlone(context))
         {
             return next(context);
         }
 
         return ValidateAsync(context);
     }
+
+    // A bearer token is sent by code that holds it, never by a browser on its own: with no cookie
+    // at all, the request carries no ambient credential for another site to ride on. Any cookie
+    // (the antiforgery one, a session) brings the check back.
+    private static bool IsAuthenticatedByBearerTokenAlone(HttpContext context) =>
+        context.Features.Get<IHttpAuthenticationFeature>()?.User is { Identity.IsAuthenticated: true }
+        && !context.Request.Headers.ContainsKey(HeaderNames.Cookie)
+        && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private async Task ValidateAsync(HttpContext context)
     {

@@ -18,11 +18,17 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
     /// <summary>A name with dots and digits.</summary>
     public static readonly TemplateVariant DottedDigitsName = new("dotted-digits-name", "Acme.Api2026", "--sample", "false");
 
+    /// <summary>JWT bearer authentication, with the sample.</summary>
+    public static readonly TemplateVariant Jwt = new("jwt", "Contoso.Orders", "--auth", "Jwt");
+
+    /// <summary>JWT bearer authentication, without the sample.</summary>
+    public static readonly TemplateVariant JwtNoSample = new("jwt-no-sample", "Contoso.Orders", "--auth", "Jwt", "--sample", "false");
+
     /// <summary>The defaults without the restore post-action.</summary>
     public static readonly TemplateVariant SkipRestore = new("skip-restore", "Contoso.Orders", "--skip-restore");
 
     /// <summary>Every variant that is built and whose tests are run.</summary>
-    public static readonly TemplateVariant[] Buildable = [Default, NoSample, HyphenatedName, DottedDigitsName];
+    public static readonly TemplateVariant[] Buildable = [Default, NoSample, Jwt, JwtNoSample, HyphenatedName, DottedDigitsName];
 
     /// <summary>Every variant.</summary>
     public static readonly TemplateVariant[] All = [.. Buildable, SkipRestore];
@@ -39,7 +45,28 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
     public static TheoryData<string> BuildableIds => [.. Buildable.Select(variant => variant.Id)];
 
     /// <summary>Whether the sample feature is generated.</summary>
-    public bool HasSample => !Options.SequenceEqual(["--sample", "false"]);
+    public bool HasSample => OptionValue("--sample") != "false";
+
+    /// <summary>Whether callers authenticate with bearer tokens.</summary>
+    public bool HasJwt => OptionValue("--auth") == "Jwt";
+
+    /// <summary>
+    /// What the service needs in its environment to start in Production: with bearer tokens, an
+    /// authority and an audience (startup refuses a bearer scheme with neither keys nor authority).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ProductionSettings => HasJwt
+        ? new Dictionary<string, string?>
+        {
+            ["Authentication__Schemes__Bearer__Authority"] = "https://login.example.com",
+            ["Authentication__Schemes__Bearer__ValidAudiences__0"] = "api://contoso-orders",
+        }
+        : new Dictionary<string, string?>();
+
+    private string? OptionValue(string option)
+    {
+        var index = Array.IndexOf(Options, option);
+        return index >= 0 && index + 1 < Options.Length ? Options[index + 1] : null;
+    }
 
     /// <summary>The web project's folder, relative to the solution root.</summary>
     public string WebProjectDirectory => Path.Combine("src", Name);

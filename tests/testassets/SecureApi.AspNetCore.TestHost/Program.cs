@@ -6,6 +6,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddApiSecurity();
 builder.AddApiSecurityRedis();
 builder.Services.AddHealthChecks();
+
+// Bearer authentication only when a test asks for it, from Authentication:Schemes:Bearer.
+if (builder.Configuration.GetValue<bool>("TestHost:Bearer"))
+{
+    builder.Services.AddAuthentication().AddJwtBearer();
+    builder.Services.AddAuthorization();
+}
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -18,6 +25,10 @@ app.MapHealthChecks("/health")
     .DisableRateLimiting();
 app.MapAntiforgeryTokenEndpoint().RequireRateLimiting("Token");
 app.MapPost("/test/echo", (EchoRequest request) => TypedResults.Ok(request)).WithValidation();
+if (app.Configuration.GetValue<bool>("TestHost:Bearer"))
+{
+    app.MapPost("/test/signed-in", (EchoRequest request) => TypedResults.Ok(request)).WithValidation().RequireAuthorization();
+}
 if (app.Environment.IsDevelopment())
 {
     app.MapOpenApi("/openapi/v1.json");

@@ -6,6 +6,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddApiSecurity();
 builder.AddApiSecurityRedis();
 builder.Services.AddApiHeaderPolicies();
+#if (AuthJwt)
+
+// Bearer tokens, from Authentication:Schemes:Bearer: an identity provider's Authority and the
+// audience of this API, or in Development the signing keys `dotnet user-jwts` writes.
+builder.Services.AddAuthentication().AddJwtBearer();
+#if (sample)
+builder.Services.AddAuthorizationBuilder().AddAdminAccessPolicy();
+#else
+builder.Services.AddAuthorization();
+#endif
+#endif
 
 builder.Services.AddHealthChecks(); // add checks of your own dependencies here
 builder.Services.AddOpenApi();

@@ -66,7 +66,29 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }
+#if (AuthJwt)
+
+        // Tokens signed with the tests' own key: no identity provider is called.
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+#endif
     }
+#if (AuthJwt)
+
+    /// <summary>
+    /// Every client is signed in, as <see cref="TestTokens.DefaultUser"/> with the admin role; a
+    /// test of what anonymous callers get removes the header.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = TestTokens.Header(TestTokens.DefaultUser, ("role", "admin"));
+    }
+#endif
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -27,6 +27,11 @@ public static class AdminEndpoints
 
         // Its own, stricter CORS policy: Cors:Policies:Admin lists the origins of the back office only.
         var admin = endpoints.MapGroup(Route).WithTags("Admin").RequireCorsPolicy(AdminCorsPolicy);
+#if (AuthJwt)
+
+        // A role or scope from Authorization:Admin: 401 without a user, 403 without the grant.
+        admin.RequireAuthorization(AdminAccess.PolicyName);
+#endif
 
         admin.MapGet("/stats", GetStats).WithName(nameof(GetStats));
 

@@ -30,9 +30,15 @@ public static class ItemEndpoints
         // Reads meet the global limiter only; writes also meet the stricter RateLimiting:Policies:Writes.
         items.MapGet("/", ListItems).WithName(nameof(ListItems));
         items.MapGet("/{id:int}", GetItem).WithName(nameof(GetItem)).ProducesProblem(StatusCodes.Status404NotFound);
-        items.MapPost("/", CreateItem).WithName(nameof(CreateItem)).RequireRateLimiting(WritesPolicy);
-        items.MapPut("/{id:int}", UpdateItem).WithName(nameof(UpdateItem)).ProducesProblem(StatusCodes.Status404NotFound).RequireRateLimiting(WritesPolicy);
-        items.MapDelete("/{id:int}", DeleteItem).WithName(nameof(DeleteItem)).ProducesProblem(StatusCodes.Status404NotFound).RequireRateLimiting(WritesPolicy);
+#if (AuthJwt)
+        // Writes need a signed-in user: 401 problem+json otherwise.
+        var writes = items.MapGroup("/").RequireRateLimiting(WritesPolicy).RequireAuthorization();
+#else
+        var writes = items.MapGroup("/").RequireRateLimiting(WritesPolicy);
+#endif
+        writes.MapPost("/", CreateItem).WithName(nameof(CreateItem));
+        writes.MapPut("/{id:int}", UpdateItem).WithName(nameof(UpdateItem)).ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapDelete("/{id:int}", DeleteItem).WithName(nameof(DeleteItem)).ProducesProblem(StatusCodes.Status404NotFound);
 
         return items;
     }

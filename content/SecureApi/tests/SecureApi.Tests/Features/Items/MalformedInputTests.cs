@@ -27,6 +27,9 @@ public sealed class MalformedInputTests : IAsyncLifetime, IDisposable
         var address = _factory.StartOnLoopback();
         _client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = address };
         _client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+#if (AuthJwt)
+        _client.DefaultRequestHeaders.Authorization = TestTokens.Header(TestTokens.DefaultUser);
+#endif
 
         using var token = await _client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
         _cookie = token.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
