@@ -103,6 +103,7 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
     [InlineData("default", 500, 1200)]
     [InlineData("no-sample", 500, 1200)]
     [InlineData("jwt", 600, 1400)]
+    [InlineData("identity", 1000, 1600)]
     public async Task Service_KeepsOnlyWhatItsTeamOwns(string variantId, int maxSourceLines, int maxTestLines)
     {
         var variant = TemplateVariant.Get(variantId);
@@ -183,9 +184,11 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
         Assert.Equal(restored.Files, skipped.Files);
     }
 
+    // EF Core migrations are written by `dotnet ef`, not by the team: they are not counted.
     private static int CSharpLines(GeneratedSolution solution, string folder) =>
         solution.Files
-            .Where(file => file.StartsWith(folder, StringComparison.Ordinal) && file.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(file => file.StartsWith(folder, StringComparison.Ordinal) && file.EndsWith(".cs", StringComparison.Ordinal)
+                && !file.Contains("/Migrations/", StringComparison.Ordinal))
             .Sum(file => File.ReadAllLines(solution.PathOf(file)).Length);
 
     private static IEnumerable<(string RelativePath, string Text)> TextFiles(GeneratedSolution solution) =>

@@ -24,11 +24,17 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
     /// <summary>JWT bearer authentication, without the sample.</summary>
     public static readonly TemplateVariant JwtNoSample = new("jwt-no-sample", "Contoso.Orders", "--auth", "Jwt", "--sample", "false");
 
+    /// <summary>Accounts with ASP.NET Core Identity, with the sample.</summary>
+    public static readonly TemplateVariant Identity = new("identity", "Contoso.Orders", "--auth", "Identity");
+
+    /// <summary>Accounts with ASP.NET Core Identity, without the sample.</summary>
+    public static readonly TemplateVariant IdentityNoSample = new("identity-no-sample", "Contoso.Orders", "--auth", "Identity", "--sample", "false");
+
     /// <summary>The defaults without the restore post-action.</summary>
     public static readonly TemplateVariant SkipRestore = new("skip-restore", "Contoso.Orders", "--skip-restore");
 
     /// <summary>Every variant that is built and whose tests are run.</summary>
-    public static readonly TemplateVariant[] Buildable = [Default, NoSample, Jwt, JwtNoSample, HyphenatedName, DottedDigitsName];
+    public static readonly TemplateVariant[] Buildable = [Default, NoSample, Jwt, JwtNoSample, Identity, IdentityNoSample, HyphenatedName, DottedDigitsName];
 
     /// <summary>Every variant.</summary>
     public static readonly TemplateVariant[] All = [.. Buildable, SkipRestore];

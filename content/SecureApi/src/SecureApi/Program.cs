@@ -16,6 +16,14 @@ builder.Services.AddAuthorizationBuilder().AddAdminAccessPolicy();
 #else
 builder.Services.AddAuthorization();
 #endif
+#elif (AuthIdentity)
+
+// Accounts under /auth: ASP.NET Core Identity, users in ConnectionStrings:Identity (SQLite),
+// signed in with a cookie session.
+builder.AddAccounts();
+#if (sample)
+builder.Services.AddAuthorizationBuilder().AddAdminAccessPolicy();
+#endif
 #endif
 
 builder.Services.AddHealthChecks(); // add checks of your own dependencies here
@@ -32,6 +40,9 @@ app.UseApiSecurity();
 app.MapHealthEndpoints();
 app.MapAntiforgeryTokenEndpoint().RequireRateLimiting("Token");
 app.MapApiDocumentation();
+#if (AuthIdentity)
+app.MapAccountEndpoints();
+#endif
 #if (sample)
 app.MapItemEndpoints();
 app.MapAdminEndpoints();
@@ -45,5 +56,8 @@ if (!app.HasValidConfiguration())
     return 1;
 }
 
+#if (AuthIdentity)
+await app.MigrateAccountsInDevelopmentAsync();
+#endif
 app.Run();
 return 0;

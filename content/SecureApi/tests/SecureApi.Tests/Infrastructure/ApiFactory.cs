@@ -1,6 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+#if (AuthIdentity)
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+#endif
 using Microsoft.Extensions.Hosting;
+#if (AuthIdentity)
+using SecureApi.Features.Accounts;
+#endif
 
 namespace SecureApi.Tests.Infrastructure;
 
@@ -18,6 +25,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     public static readonly Uri PlainHttpAddress = new("http://api.test");
 
     private readonly string _keyRing = Path.Combine(Path.GetTempPath(), "secureapi-tests-keys", Guid.NewGuid().ToString("N"));
+#if (AuthIdentity)
+    private readonly string _userStore = Path.Combine(Path.GetTempPath(), $"secureapi-tests-users-{Guid.NewGuid():N}.db");
+#endif
 
     /// <summary>Creates the factory.</summary>
     public ApiFactory()
@@ -62,10 +72,17 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         // Every test client shares one partition (an in-memory request has no address): limits
         // large enough never to interfere. The rate limiting tests set their own.
-        foreach (var policy in new[] { "Global", "Policies:Token", "Policies:Writes" })
+        foreach (var policy in new[] { "Global", "Policies:Token", "Policies:Writes", "Policies:Auth" })
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }
+#if (AuthIdentity)
+
+        // A user store of this factory's own, created by the migrations the service ships when
+        // the host starts (a service that refuses its settings never does).
+        builder.UseSetting("ConnectionStrings:Identity", $"Data Source={_userStore}");
+        builder.ConfigureServices(services => services.AddHostedService<UserStoreMigration>());
+#endif
 #if (AuthJwt)
 
         // Tokens signed with the tests' own key: no identity provider is called.
@@ -94,6 +111,13 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+#if (AuthIdentity)
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(_userStore);
+        }
+#endif
         if (disposing && Directory.Exists(_keyRing))
         {
             Directory.Delete(_keyRing, recursive: true);
@@ -107,3 +131,20 @@ public sealed class DevelopmentApiFactory : ApiFactory
     /// <inheritdoc />
     protected override string EnvironmentName => Environments.Development;
 }
+#if (AuthIdentity)
+
+/// <summary>Creates the test user store's schema from the service's migrations.</summary>
+/// <param name="services">The service's services.</param>
+internal sealed class UserStoreMigration(IServiceProvider services) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+#endif

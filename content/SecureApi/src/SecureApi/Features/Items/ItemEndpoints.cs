@@ -30,7 +30,7 @@ public static class ItemEndpoints
         // Reads meet the global limiter only; writes also meet the stricter RateLimiting:Policies:Writes.
         items.MapGet("/", ListItems).WithName(nameof(ListItems));
         items.MapGet("/{id:int}", GetItem).WithName(nameof(GetItem)).ProducesProblem(StatusCodes.Status404NotFound);
-#if (AuthJwt)
+#if (AuthEnabled)
         // Writes need a signed-in user: 401 problem+json otherwise.
         var writes = items.MapGroup("/").RequireRateLimiting(WritesPolicy).RequireAuthorization();
 #else

@@ -10,7 +10,11 @@ public sealed class AdminCorsPolicyTests(CorsApiFactory factory) : IClassFixture
     [Fact]
     public async Task Admin_FromTheBackOfficeOrigin_IsGranted()
     {
+#if (AuthIdentity)
+        using var client = await AntiforgeryClient.CreateAsync(factory);
+#else
         using var client = factory.CreateClient();
+#endif
 
         using var response = await CorsApiFactory.SendFromAsync(client, HttpMethod.Get, Stats, CorsApiFactory.AdminOrigin);
 

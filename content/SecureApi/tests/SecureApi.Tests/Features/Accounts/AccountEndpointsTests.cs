@@ -1,0 +1,193 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SecureApi.Tests.Infrastructure;
+
+namespace SecureApi.Tests.Features.Accounts;
+
+/// <summary>
+/// Accounts under <c>/auth</c>: a cookie session that is the one credential, antiforgery on every
+/// cookie-authenticated write with the token rotated at sign-in and sign-out, a strict rate limit,
+/// and no answer that tells whether an account exists.
+/// </summary>
+public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    // A write that needs a signed-in user whatever else the service maps: an empty change of the account.
+    private const string SignedInWrite = "/auth/manage/info";
+
+    [Fact]
+    public async Task Login_SetsAHostOnlyHttpOnlySessionCookie_AndNoBearerToken()
+    {
+        using var client = factory.CreateClient();
+        var email = NewEmail();
+        await AntiforgeryClient.SignInAsync(client, email);
+        var token = await AntiforgeryClient.FetchTokenAsync(client);
+
+        using var login = await PostAsync(client, "/auth/login?useCookies=false", new { email, password = AntiforgeryClient.Password }, token);
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), value => value.StartsWith("__Host-Session=", StringComparison.Ordinal));
+        foreach (var attribute in new[] { "path=/", "secure", "samesite=strict", "httponly" })
+        {
+            Assert.Contains(attribute, cookie, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("accessToken", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailedSignIns_AreIndistinguishable_WhetherTheAccountExistsOrIsLockedOut()
+    {
+        using var client = factory.CreateClient();
+        var email = NewEmail();
+        await AntiforgeryClient.SignInAsync(client, email);
+        using var anonymous = factory.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(anonymous);
+
+        var unknown = await FailedLoginAsync(anonymous, NewEmail(), token);
+        var wrongPassword = await FailedLoginAsync(anonymous, email, token);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await FailedLoginAsync(anonymous, email, token);
+        }
+
+        var lockedOut = await FailedLoginAsync(anonymous, email, token);
+        using var correctWhileLocked = await PostAsync(anonymous, "/auth/login", new { email, password = AntiforgeryClient.Password }, token);
+
+        Assert.Equal(unknown, wrongPassword);
+        Assert.Equal(unknown, lockedOut);
+        Assert.Equal(HttpStatusCode.Unauthorized, correctWhileLocked.StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_ATakenEmail_AnswersAsANewAccountDoes()
+    {
+        using var client = factory.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(client);
+        var email = NewEmail();
+
+        using var first = await PostAsync(client, "/auth/register", new { email, password = AntiforgeryClient.Password }, token);
+        using var again = await PostAsync(client, "/auth/register", new { email, password = AntiforgeryClient.Password }, token);
+
+        Assert.Equal(first.StatusCode, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Register_AWeakPassword_Is400ProblemNamingThePolicy()
+    {
+        using var client = factory.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(client);
+
+        using var response = await PostAsync(client, "/auth/register", new { email = NewEmail(), password = "short" }, token);
+
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("PasswordTooShort", out _));
+    }
+
+    [Fact]
+    public async Task SignedInWrites_NeedTheTokenOfTheSignedInUser_RotatedAtLogin()
+    {
+        using var client = factory.CreateClient();
+        var beforeLogin = await AntiforgeryClient.FetchTokenAsync(client);
+        await AntiforgeryClient.SignInAsync(client, NewEmail());
+
+        using var withoutToken = await client.PostAsJsonAsync(SignedInWrite, new { });
+        using var withStaleToken = await PostAsync(client, SignedInWrite, new { }, beforeLogin);
+        using var withFreshToken = await PostAsync(client, SignedInWrite, new { }, await AntiforgeryClient.FetchTokenAsync(client));
+
+        await ProblemDetailsAssert.IsProblemAsync(withoutToken, HttpStatusCode.BadRequest);
+        await ProblemDetailsAssert.IsProblemAsync(withStaleToken, HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, withFreshToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_EndsTheSession()
+    {
+        using var client = factory.CreateClient();
+        var email = NewEmail();
+        await AntiforgeryClient.SignInAsync(client, email);
+        var info = await client.GetFromJsonAsync<JsonElement>("/auth/manage/info");
+
+        using var logout = await PostAsync(client, "/auth/logout", new { }, await AntiforgeryClient.FetchTokenAsync(client));
+        using var afterwards = await client.GetAsync(new Uri("/auth/manage/info", UriKind.Relative));
+        using var write = await PostAsync(client, SignedInWrite, new { }, await AntiforgeryClient.FetchTokenAsync(client));
+
+        Assert.Equal(email, info.GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        await ProblemDetailsAssert.IsProblemAsync(afterwards, HttpStatusCode.Unauthorized);
+        await ProblemDetailsAssert.IsProblemAsync(write, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Writes_WithoutASession_Are401Problem()
+    {
+        using var client = factory.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(client);
+
+        using var response = await PostAsync(client, SignedInWrite, new { }, token);
+
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        SecurityHeadersAssert.HasApiSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task AccountEndpoints_HaveTheirOwnStrictRateLimit()
+    {
+        using var limited = factory.WithSettings(("RateLimiting:Policies:Auth:PermitLimit", "2"));
+        using var client = limited.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(client);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await PostAsync(client, "/auth/login", new { email = NewEmail(), password = "wrong password" }, token);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task RefreshingBearerTokens_IsNotServed()
+    {
+        using var client = factory.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(client);
+
+        using var response = await PostAsync(client, "/auth/refresh", new { refreshToken = "anything" }, token);
+
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("Identity:Password:RequiredLength", "6")]
+    [InlineData("Identity:Lockout:MaxFailedAccessAttempts", "0")]
+    public void WeakAccountSettings_StopTheServiceAtStartup(string key, string value)
+    {
+        using var weak = factory.WithSettings((key, value));
+
+        Assert.ThrowsAny<Exception>(() => weak.CreateClient());
+        var identity = new Microsoft.AspNetCore.Identity.IdentityOptions();
+        identity.Password.RequiredLength = key.EndsWith("RequiredLength", StringComparison.Ordinal) ? 6 : 12;
+        identity.Lockout.MaxFailedAccessAttempts = key.EndsWith("Attempts", StringComparison.Ordinal) ? 0 : 5;
+        var result = new SecureApi.Features.Accounts.AccountSettingsValidator().Validate(null, identity);
+        Assert.Contains($"{key} is {value}", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string route, object body, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = JsonContent.Create(body) };
+        request.Headers.Add(AntiforgeryClient.HeaderName, token);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<string> FailedLoginAsync(HttpClient client, string email, string token)
+    {
+        using var response = await PostAsync(client, "/auth/login", new { email, password = "not the password" }, token);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        return $"{problem.GetProperty("type").GetString()} {problem.GetProperty("title").GetString()} {problem.GetProperty("detail").GetString()}";
+    }
+}
