@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using SecureApi.AspNetCore;
+using Microsoft.Net.Http.Headers;
 using SecureApi.AspNetCore.Antiforgery;
+using SecureApi.AspNetCore;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -44,6 +45,9 @@ public static class AntiforgeryApplicationBuilderExtensions
     private static Results<Ok<AntiforgeryTokenResponse>, ProblemHttpResult> IssueToken(
         HttpContext context, IAntiforgery antiforgery, ILoggerFactory loggers)
     {
+        // The security headers' Cache-Control would make the framework warn on every call that it
+        // overrides it; it sets its own no-cache, and no-store follows below.
+        context.Response.Headers.Remove(HeaderNames.CacheControl);
         AntiforgeryTokenSet tokens;
         try
         {
@@ -57,6 +61,7 @@ public static class AntiforgeryApplicationBuilderExtensions
             context.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
+                type: AntiforgeryProblems.KeyRingUnavailableType,
                 title: "Service unavailable",
                 detail: "Antiforgery tokens cannot be issued right now; retry after 5 seconds.");
         }

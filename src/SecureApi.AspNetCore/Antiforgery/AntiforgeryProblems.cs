@@ -17,6 +17,9 @@ internal static class AntiforgeryProblems
     /// <summary>The type of a cross-site request refused by its Fetch Metadata or Origin.</summary>
     public const string CrossSiteType = "urn:problem-type:cross-site-request";
 
+    /// <summary>The type of the 503 when no token can be issued because the key ring cannot be read.</summary>
+    public const string KeyRingUnavailableType = "urn:problem-type:key-ring-unavailable";
+
     /// <summary>A token header or cookie is missing.</summary>
     /// <returns>The problem.</returns>
     public static ProblemDetails Missing() => new()

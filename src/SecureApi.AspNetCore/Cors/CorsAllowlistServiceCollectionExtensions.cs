@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.Cors;
+using SecureApi.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -39,5 +40,6 @@ public static class CorsAllowlistServiceCollectionExtensions
         services.AddSingleton<CorsPolicyCatalog>();
         services.TryAddSingleton<IOriginAllowlist>(provider => provider.GetRequiredService<CorsPolicyCatalog>());
         services.AddSingleton<BlockedOriginLog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeploymentCheck, CorsDeploymentCheck>());
     }
 }

@@ -22,6 +22,12 @@ internal sealed class RateLimitRejectionWriter(
 {
     private const int FallbackRetryAfterSeconds = 1;
 
+    /// <summary>The type of a 429: a rate limit is exhausted.</summary>
+    public const string RateLimitedType = "urn:problem-type:rate-limited";
+
+    /// <summary>The type of the 503 while the shared store is unreachable and the limiter fails closed.</summary>
+    public const string StoreUnavailableType = "urn:problem-type:rate-limit-store-unavailable";
+
     // Long enough for a reconnect; the body names no dependency.
     private const string StoreRetryAfterSeconds = "5";
 
@@ -40,6 +46,7 @@ internal sealed class RateLimitRejectionWriter(
             await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
+                Type = StoreUnavailableType,
                 Title = "Service unavailable",
                 Detail = $"Rate limits cannot be checked right now; retry after {StoreRetryAfterSeconds} seconds.",
             });
@@ -65,6 +72,7 @@ internal sealed class RateLimitRejectionWriter(
         await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
+            Type = RateLimitedType,
             Title = "Too many requests",
             Detail = $"The {name} rate limit is exhausted; retry after {seconds} seconds.",
         });

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.Server;
+using SecureApi.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +31,7 @@ public static class ServerHardeningServiceCollectionExtensions
     {
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RequestLimitsOptions>, RequestLimitsOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeploymentCheck, AllowedHostsDeploymentCheck>());
 
         services.AddOptions<KestrelServerOptions>()
             .Configure<IEnumerable<IConfigureOptions<RequestLimitsOptions>>>((kestrel, setups) =>

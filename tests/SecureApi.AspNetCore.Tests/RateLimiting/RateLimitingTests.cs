@@ -32,7 +32,8 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
         using var refused = await CorsApiFactory.SendFromAsync(client, HttpMethod.Get, AnyRoute, CorsApiFactory.AllowedOrigin);
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
-        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal("urn:problem-type:rate-limited", problem.GetProperty("type").GetString());
         var retryAfter = int.Parse(SecurityHeadersAssert.Header(refused, "Retry-After")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         Assert.Equal("\"global\";q=5;w=60", SecurityHeadersAssert.Header(refused, "RateLimit-Policy"));

@@ -43,7 +43,8 @@ public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFact
 
         using var refused = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("urn:problem-type:rate-limit-store-unavailable", problem.GetProperty("type").GetString());
         var body = await refused.Content.ReadAsStringAsync();
         Assert.True(!body.Contains("Redis", StringComparison.OrdinalIgnoreCase), body);
         Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
@@ -58,7 +59,8 @@ public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFact
 
         using var response = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("urn:problem-type:key-ring-unavailable", problem.GetProperty("type").GetString());
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
