@@ -13,6 +13,40 @@ namespace SecureApi.AspNetCore.Validation;
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, IOptions<RequestLimitsOptions> limits)
     : IExceptionHandler
 {
+    /// <summary>The type of a 413: the body is over <c>Limits:MaxRequestBodyBytes</c>.</summary>
+    public const string BodyTooLargeType = "urn:problem-type:body-too-large";
+
+    /// <summary>The type of a 415: the body is not JSON in UTF-8.</summary>
+    public const string UnsupportedMediaTypeType = "urn:problem-type:unsupported-media-type";
+
+    /// <summary>What a 415 says to fix.</summary>
+    public const string UnsupportedMediaTypeDetail = "This endpoint accepts a JSON body in UTF-8, sent with Content-Type: application/json.";
+
+    /// <summary>Gives a 413 or 415 that carries no detail yet the type and detail this handler writes.</summary>
+    /// <param name="problem">The problem being written.</param>
+    /// <param name="services">The application's services, for the body limit.</param>
+    public static void DescribeBareStatus(ProblemDetails problem, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(services);
+        if (problem.Detail is not null)
+        {
+            return;
+        }
+
+        switch (problem.Status)
+        {
+            case StatusCodes.Status413PayloadTooLarge:
+                problem.Type = BodyTooLargeType;
+                problem.Detail = TooLargeDetail(services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value);
+                break;
+            case StatusCodes.Status415UnsupportedMediaType:
+                problem.Type = UnsupportedMediaTypeType;
+                problem.Detail = UnsupportedMediaTypeDetail;
+                break;
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,10 +60,15 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         {
             StatusCodes.Status413PayloadTooLarge => new ProblemDetails
             {
-                Detail = $"The body is larger than the {limits.Value.MaxRequestBodyBytes} bytes this API accepts.",
+                Type = BodyTooLargeType,
+                Detail = TooLargeDetail(limits.Value),
             },
-            StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType =>
-                new HttpValidationProblemDetails(RequestBodyErrors.Describe(badRequest)),
+            StatusCodes.Status415UnsupportedMediaType => new HttpValidationProblemDetails(RequestBodyErrors.Describe(badRequest))
+            {
+                Type = UnsupportedMediaTypeType,
+                Detail = UnsupportedMediaTypeDetail,
+            },
+            StatusCodes.Status400BadRequest => new HttpValidationProblemDetails(RequestBodyErrors.Describe(badRequest)),
             _ => new ProblemDetails(),
         };
         problem.Status = status;
@@ -41,4 +80,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             Exception = exception,
         });
     }
+
+    private static string TooLargeDetail(RequestLimitsOptions limits) =>
+        $"The body is larger than the {limits.MaxRequestBodyBytes} bytes this API accepts.";
 }

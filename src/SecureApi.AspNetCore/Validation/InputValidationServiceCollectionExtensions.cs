@@ -43,6 +43,18 @@ public static class InputValidationServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
 
+        // The same type and detail when the server answered the status itself and the status
+        // code pages write the body (Kestrel's 413 for a declared length over the limit).
+        services.AddOptions<ProblemDetailsOptions>().Configure<IServiceProvider>((problems, provider) =>
+        {
+            var customize = problems.CustomizeProblemDetails;
+            problems.CustomizeProblemDetails = context =>
+            {
+                customize?.Invoke(context);
+                BadRequestExceptionHandler.DescribeBareStatus(context.ProblemDetails, provider);
+            };
+        });
+
         return services;
     }
 }

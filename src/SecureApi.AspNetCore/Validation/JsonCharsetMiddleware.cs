@@ -31,6 +31,8 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetail
         })
         {
             Status = StatusCodes.Status415UnsupportedMediaType,
+            Type = BadRequestExceptionHandler.UnsupportedMediaTypeType,
+            Detail = BadRequestExceptionHandler.UnsupportedMediaTypeDetail,
         });
     }
 

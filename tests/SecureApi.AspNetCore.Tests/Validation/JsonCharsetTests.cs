@@ -25,6 +25,7 @@ public sealed class JsonCharsetTests(CorsApiFactory factory) : IClassFixture<Cor
 
         var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
         Assert.Contains("UTF-8", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("urn:problem-type:unsupported-media-type", problem.GetProperty("type").GetString());
         CorsAssert.AllowsOrigin(response, CorsApiFactory.AllowedOrigin);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
     }

@@ -76,7 +76,9 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
 
         using var response = await client.PostAsync(new Uri("/api/items", UriKind.Relative), body);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("urn:problem-type:unsupported-media-type", problem.GetProperty("type").GetString());
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before!.Length, (await client.GetFromJsonAsync<Item[]>("/api/items"))!.Length);
     }
 

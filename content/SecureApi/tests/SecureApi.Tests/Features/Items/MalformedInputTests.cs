@@ -81,7 +81,9 @@ public sealed class MalformedInputTests : IAsyncLifetime, IDisposable
 
         using var response = await SendAsync(HttpMethod.Post, "/api/items", body, "application/json");
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("urn:problem-type:body-too-large", problem.GetProperty("type").GetString());
+        Assert.Contains("1048576 bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
