@@ -56,7 +56,7 @@ public sealed class ScaleOutTests(TemplateFixture fixture) : IDisposable
         var degradedBody = await degraded.Content.ReadAsStringAsync();
 
         await redis.StartAsync();
-        await WaitUntilHealthyAsync(clientB);
+        await RedisServer.WaitUntilHealthyAsync(clientB);
         using var afterOutage = await clientB.SendAsync(ThroughProxy(HttpMethod.Get, "/api/items"));
         await using var connection = await redis.ConnectAsync();
         var counted = connection.GetServer(redis.Configuration).Keys(pattern: "secureapi:*:rl:*").Any();
@@ -84,22 +84,6 @@ public sealed class ScaleOutTests(TemplateFixture fixture) : IDisposable
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add("X-Forwarded-Proto", "https");
         return request;
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient client)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-            if ((await health.Content.ReadAsStringAsync()).Contains("Healthy", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The service did not reconnect to Redis within 10 seconds.");
     }
 
     private Task<RunningService> StartAsync(GeneratedSolution solution, RedisServer redis, string instance) =>

@@ -59,9 +59,10 @@ internal sealed class SharedRateLimiter : PartitionedRateLimiter<HttpContext>
     /// <inheritdoc />
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
 
+    // Every decision is made in AcquireAsyncCore, which the middleware calls when this refuses,
+    // so that a request computes its client key once.
     /// <inheritdoc />
-    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
-        _partitions.KeyOf(resource).IsExempt ? StatelessLease.Acquired : StatelessLease.NotWithoutWaiting;
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) => StatelessLease.NotWithoutWaiting;
 
     /// <inheritdoc />
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)

@@ -86,6 +86,26 @@ public sealed class RedisServer : IAsyncLifetime
         return line is null ? 0 : long.Parse(line.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Waits until a service's <c>/health</c> says Healthy again, as it does once it has reconnected to Redis.</summary>
+    /// <param name="service">A client of the service.</param>
+    /// <returns>A task that completes when the service is healthy.</returns>
+    public static async Task WaitUntilHealthyAsync(HttpClient service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var health = await service.GetAsync(new Uri("/health", UriKind.Relative));
+            if ((await health.Content.ReadAsStringAsync()).Contains("Healthy", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The service did not reconnect to Redis within 10 seconds.");
+    }
+
     /// <inheritdoc />
     public Task DisposeAsync()
     {
@@ -93,7 +113,9 @@ public sealed class RedisServer : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    /// <returns>The port.</returns>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

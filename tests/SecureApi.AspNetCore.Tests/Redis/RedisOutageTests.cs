@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +10,7 @@ namespace SecureApi.AspNetCore.Tests.Redis;
 /// </summary>
 public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static readonly string Unreachable = $"127.0.0.1:{ClosedPort()}";
+    private static readonly string Unreachable = $"127.0.0.1:{RedisServer.FreePort()}";
 
     [Fact]
     public async Task FailOpen_CountsInProcess_AndLogsTheOutageOnce()
@@ -75,12 +74,5 @@ public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFact
             : factory.WithSettings(("Redis:Configuration", Unreachable), (key, value));
 
         StartupAssert.RefusesToStart(misconfigured, key, named);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -160,7 +160,7 @@ public sealed class RedisScaleOutTests(RedisServer redis) : IDisposable
         var degradedBody = await degraded.Content.ReadAsStringAsync();
 
         await redis.StartAsync();
-        await WaitUntilHealthyAsync(client);
+        await RedisServer.WaitUntilHealthyAsync(client);
         using var after = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -184,22 +184,6 @@ public sealed class RedisScaleOutTests(RedisServer redis) : IDisposable
         {
             host.Dispose();
         }
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient client)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-            if ((await health.Content.ReadAsStringAsync()).Contains("Healthy", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The service did not reconnect to Redis within 10 seconds.");
     }
 
     private WebApplicationFactory<Program> Instance(params (string Key, string Value)[] settings)
