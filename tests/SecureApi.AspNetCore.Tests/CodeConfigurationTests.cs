@@ -42,7 +42,7 @@ public sealed class CodeConfigurationTests(ApiFactory factory) : IClassFixture<A
         using var second = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
 
         Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
-        await ProblemDetailsAssert.IsProblemAsync(second, System.Net.HttpStatusCode.TooManyRequests);
+        await ProblemDetailsAssert.IsProblemAsync(second, System.Net.HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
     }
 
     [Theory]

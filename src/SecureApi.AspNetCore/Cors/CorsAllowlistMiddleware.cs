@@ -18,6 +18,9 @@ internal sealed class CorsAllowlistMiddleware(
     BlockedOriginLog blockedOrigins,
     IProblemDetailsService problemDetails)
 {
+    /// <summary>The type of the 403 for a refused preflight or a write from a denied origin.</summary>
+    public const string OriginNotAllowedType = "urn:problem-type:origin-not-allowed";
+
     private static readonly StringValues True = "true";
     private static readonly StringValues OriginVary = HeaderNames.Origin;
     private static readonly StringValues PreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
@@ -49,13 +52,13 @@ internal sealed class CorsAllowlistMiddleware(
         {
             return allowed && IsGranted(policy, request)
                 ? AnswerPreflight(response, policy, originValue)
-                : RefuseAsync(context, "The preflight request was not granted.");
+                : RefuseAsync(context, "The preflight request was not granted: its origin, method or headers are outside this endpoint's CORS policy.");
         }
 
         if (!allowed)
         {
             return !SafeMethods.Contains(request.Method)
-                ? RefuseAsync(context, "Cross-origin requests from this origin may not change anything.")
+                ? RefuseAsync(context, "Cross-origin requests from this origin may not change anything. Send it from an allowed origin.")
                 : next(context);
         }
 
@@ -112,6 +115,7 @@ internal sealed class CorsAllowlistMiddleware(
         problemDetails.WriteStatusAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status403Forbidden,
+            Type = OriginNotAllowedType,
             Title = "Origin not allowed",
             Detail = detail,
         });

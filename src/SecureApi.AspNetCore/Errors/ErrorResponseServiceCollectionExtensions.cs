@@ -1,3 +1,5 @@
+using SecureApi.AspNetCore.Errors;
+
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
@@ -7,7 +9,8 @@ public static class ErrorResponseServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the problem details service that the exception handler, the status code pages and the
-    /// endpoints use to write errors, each with a <c>traceId</c> that links it to the logs.
+    /// endpoints use to write errors, each with a <c>traceId</c> that links it to the logs, a
+    /// stable <c>urn:problem-type:</c> type and a detail that says what to do.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
@@ -15,9 +18,20 @@ public static class ErrorResponseServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        // The framework's defaults already add the traceId and the RFC type and title per status.
-        // Requests the server could not read keep their 4xx: see Validation/BadRequestExceptionHandler.
+        // The framework's defaults add the traceId and the title per status. Requests the server
+        // could not read keep their 4xx: see Validation/BadRequestExceptionHandler.
         services.AddProblemDetails();
+
+        // Last, after every concern's own customization, so that only what is left gets a default.
+        services.PostConfigure<ProblemDetailsOptions>(problems =>
+        {
+            var customize = problems.CustomizeProblemDetails;
+            problems.CustomizeProblemDetails = context =>
+            {
+                customize?.Invoke(context);
+                StatusProblemDefaults.Apply(context.ProblemDetails);
+            };
+        });
 
         return services;
     }

@@ -10,6 +10,9 @@ namespace SecureApi.AspNetCore.Https;
 /// </summary>
 internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IProblemDetailsService problemDetails)
 {
+    /// <summary>The type of the 400 for a request over plain HTTP.</summary>
+    public const string HttpsRequiredType = "urn:problem-type:https-required";
+
     public Task InvokeAsync(HttpContext context)
     {
         if (context.Request.IsHttps || context.GetEndpoint()?.Metadata.GetMetadata<AllowPlainHttpMetadata>() is not null)
@@ -20,8 +23,9 @@ internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IProblemD
         return problemDetails.WriteStatusAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
+            Type = HttpsRequiredType,
             Title = "HTTPS required",
-            Detail = "This API accepts requests over HTTPS only.",
+            Detail = "This API accepts requests over HTTPS only. Send the request to its https:// address.",
         });
     }
 }

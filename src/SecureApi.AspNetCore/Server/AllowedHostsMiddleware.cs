@@ -16,6 +16,9 @@ namespace SecureApi.AspNetCore.Server;
 /// </summary>
 internal sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonitor<HostFilteringOptions> options, IProblemDetailsService problemDetails)
 {
+    /// <summary>The type of the 400 for a <c>Host</c> outside <c>AllowedHosts</c>.</summary>
+    public const string UnknownHostType = "urn:problem-type:unknown-host";
+
     // The setting in force, read into patterns once, until a reload replaces its list.
     private AllowedHostPatterns _patterns = AllowedHostPatterns.From([]);
 
@@ -33,8 +36,9 @@ internal sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonit
         return problemDetails.WriteStatusAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
+            Type = UnknownHostType,
             Title = "Unknown host",
-            Detail = "The Host header names a host this service does not answer to.",
+            Detail = "The Host header names a host this service does not answer to. Call it by one of its published names.",
         });
     }
 

@@ -10,7 +10,8 @@ public static class InputValidationApplicationBuilderExtensions
     /// <summary>
     /// Adds the checks that run before binding: a JSON body declared in any charset but UTF-8 is
     /// a 415 problem. Everything else about a body is checked when it is bound (see
-    /// <c>AddApiValidation</c>) and by the endpoints' validators (<c>WithValidation</c>).
+    /// <c>AddApiValidation</c>), and a failure there is answered as a 4xx problem in every
+    /// environment, and by the endpoints' validators (<c>WithValidation</c>).
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same application builder, for chaining.</returns>
@@ -18,6 +19,6 @@ public static class InputValidationApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        return app.UseMiddleware<JsonCharsetMiddleware>();
+        return app.UseMiddleware<BadRequestMiddleware>().UseMiddleware<JsonCharsetMiddleware>();
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureApi.AspNetCore.Validation;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -41,7 +43,9 @@ public static class InputValidationServiceCollectionExtensions
         // Binding failures throw, so that the exception handler can say what was wrong; without
         // this, minimal APIs answer an empty 400 and log the reason where the client cannot see it.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.TryAddSingleton<BadRequestExceptionHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, BadRequestExceptionHandler>(
+            provider => provider.GetRequiredService<BadRequestExceptionHandler>()));
 
         // The same type and detail when the server answered the status itself and the status
         // code pages write the body (Kestrel's 413 for a declared length over the limit).

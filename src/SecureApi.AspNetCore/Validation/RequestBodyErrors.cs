@@ -40,7 +40,7 @@ internal static class RequestBodyErrors
         // The reader's own errors (broken syntax) carry its internal JsonReaderException.
         if (exception.InnerException?.GetType().Name == "JsonReaderException")
         {
-            return message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            return IsTooDeep(message)
                 ? "The JSON is nested too deeply."
                 : "The body is not valid JSON.";
         }
@@ -55,7 +55,7 @@ internal static class RequestBodyErrors
             return "This property appears more than once: send it once.";
         }
 
-        if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        if (IsTooDeep(message))
         {
             return "The JSON is nested too deeply.";
         }
@@ -72,4 +72,9 @@ internal static class RequestBodyErrors
 
         return "The body is not valid JSON.";
     }
+
+    // Not any mention of depth: a truncated body is "expected depth to be zero at the end".
+    private static bool IsTooDeep(string message) =>
+        message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("maximum allowed depth", StringComparison.OrdinalIgnoreCase);
 }

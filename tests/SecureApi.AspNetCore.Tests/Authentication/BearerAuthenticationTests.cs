@@ -31,7 +31,7 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
 
         using var response = await client.SendAsync(write);
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.AntiforgeryTokenMissing);
         Assert.Contains("antiforgery", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -45,7 +45,7 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
 
         using var response = await client.SendAsync(write);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.AntiforgeryTokenMissing);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
 
         using var response = await client.SendAsync(write);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
     }

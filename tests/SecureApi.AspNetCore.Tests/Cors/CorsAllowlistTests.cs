@@ -58,7 +58,7 @@ public sealed class CorsAllowlistTests(CorsApiFactory factory) : IClassFixture<C
 
         using var response = await CorsApiFactory.SendFromAsync(client, new HttpMethod(method), "/no/such/route", CorsApiFactory.DeniedOrigin);
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.OriginNotAllowed);
         Assert.Equal("Origin not allowed", problem.GetProperty("title").GetString());
         CorsAssert.GrantsNothing(response);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
@@ -117,7 +117,7 @@ public sealed class CorsAllowlistTests(CorsApiFactory factory) : IClassFixture<C
 
         using var response = await CorsApiFactory.PreflightAsync(client, "/health", origin, method, headers);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.OriginNotAllowed);
         CorsAssert.GrantsNothing(response);
     }
 
@@ -165,6 +165,6 @@ public sealed class CorsAllowlistTests(CorsApiFactory factory) : IClassFixture<C
 
         using var response = await CorsApiFactory.SendFromAsync(client, HttpMethod.Post, "/no/such/route", "http://localhost:3000");
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.OriginNotAllowed);
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using Microsoft.Extensions.Hosting;
 
 namespace SecureApi.AspNetCore.Tests.Errors;
 
@@ -11,7 +13,7 @@ public sealed class ErrorResponseTests(TestEndpointsApiFactory factory) : IClass
 
         using var response = await client.GetAsync(new Uri(TestEndpointsApiFactory.ThrowingPath, UriKind.Relative));
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, ProblemTypes.ServerError);
         var body = problem.GetRawText();
         Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
         Assert.DoesNotContain(nameof(InvalidOperationException), body, StringComparison.Ordinal);
@@ -25,7 +27,7 @@ public sealed class ErrorResponseTests(TestEndpointsApiFactory factory) : IClass
 
         using var response = await client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public sealed class ErrorResponseTests(TestEndpointsApiFactory factory) : IClass
 
         using var response = await client.DeleteAsync(new Uri("/health", UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed, ProblemTypes.MethodNotAllowed);
     }
 
     [Fact]
@@ -49,5 +51,61 @@ public sealed class ErrorResponseTests(TestEndpointsApiFactory factory) : IClass
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    public async Task MalformedJson_IsTheSameValidationProblem_InEveryEnvironment(string environment)
+    {
+        using ApiFactory host = environment == Environments.Development ? new DevelopmentApiFactory() : new ApiFactory();
+        using var client = await host.CreateAntiforgeryClientAsync();
+
+        using var response = await PostJsonAsync(client, """{"text":""");
+
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        Assert.Equal("The body is not valid JSON.", problem.GetProperty("errors").GetProperty("text")[0].GetString());
+        SecurityHeadersAssert.HasApiSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task MalformedJson_FromAnAllowedOrigin_CarriesTheCorsHeaders_SoTheFrontEndCanReadIt()
+    {
+        using var host = new CorsApiFactory();
+        using var client = await host.CreateAntiforgeryClientAsync();
+        client.DefaultRequestHeaders.Add("Origin", CorsApiFactory.AllowedOrigin);
+
+        using var response = await PostJsonAsync(client, """{"text": "a", "number": "five"}""");
+
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        CorsAssert.AllowsOrigin(response, CorsApiFactory.AllowedOrigin);
+        CorsAssert.VariesByOrigin(response);
+    }
+
+    [Theory]
+    [InlineData(404)]
+    [InlineData(409)]
+    [InlineData(503)]
+    public async Task BareStatus_GetsAStableTypeAndADetail(int status)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri($"{TestEndpointsApiFactory.StatusPath}/{status}", UriKind.Relative));
+
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, (HttpStatusCode)status, ExpectedType(status));
+        Assert.DoesNotContain("tools.ietf.org", problem.GetRawText(), StringComparison.Ordinal);
+    }
+
+    private static string ExpectedType(int status) => status switch
+    {
+        404 => ProblemTypes.NotFound,
+        409 => "urn:problem-type:conflict",
+        _ => "urn:problem-type:service-unavailable",
+    };
+
+    private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        return await client.PostAsync(new Uri("/test/echo", UriKind.Relative), content);
     }
 }

@@ -11,7 +11,7 @@ public sealed class HttpsRequirementTests(ApiFactory factory) : IClassFixture<Ap
 
         using var response = await client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.HttpsRequired);
         Assert.Equal("HTTPS required", problem.GetProperty("title").GetString());
         Assert.Null(response.Headers.Location);
     }

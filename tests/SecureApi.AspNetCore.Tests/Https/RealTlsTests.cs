@@ -65,7 +65,7 @@ public sealed class RealTlsTests : IAsyncLifetime, IDisposable
 
         using var response = await _client!.SendAsync(request);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 
     private static X509Certificate2 CreateCertificate()

@@ -32,8 +32,7 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
         using var refused = await CorsApiFactory.SendFromAsync(client, HttpMethod.Get, AnyRoute, CorsApiFactory.AllowedOrigin);
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
-        var problem = await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
-        Assert.Equal("urn:problem-type:rate-limited", problem.GetProperty("type").GetString());
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
         var retryAfter = int.Parse(SecurityHeadersAssert.Header(refused, "Retry-After")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         Assert.Equal("\"global\";q=5;w=60", SecurityHeadersAssert.Header(refused, "RateLimit-Policy"));
@@ -170,7 +169,7 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
         using var refused = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
         using var other = await client.GetAsync(new Uri(AnyRoute, UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
         Assert.Equal("\"Token\";q=2;w=60", SecurityHeadersAssert.Header(refused, "RateLimit-Policy"));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }

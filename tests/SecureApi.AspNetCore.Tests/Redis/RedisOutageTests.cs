@@ -42,8 +42,7 @@ public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFact
 
         using var refused = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
-        Assert.Equal("urn:problem-type:rate-limit-store-unavailable", problem.GetProperty("type").GetString());
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "urn:problem-type:rate-limit-store-unavailable");
         var body = await refused.Content.ReadAsStringAsync();
         Assert.True(!body.Contains("Redis", StringComparison.OrdinalIgnoreCase), body);
         Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
@@ -58,8 +57,7 @@ public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFact
 
         using var response = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
-        Assert.Equal("urn:problem-type:key-ring-unavailable", problem.GetProperty("type").GetString());
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "urn:problem-type:key-ring-unavailable");
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 

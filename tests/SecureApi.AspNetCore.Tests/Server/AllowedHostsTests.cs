@@ -15,7 +15,7 @@ public sealed class AllowedHostsTests(ApiFactory factory) : IClassFixture<ApiFac
     {
         using var response = await SendWithHostAsync("/antiforgery/token", host);
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.UnknownHost);
         Assert.DoesNotContain(host, problem.GetRawText(), StringComparison.Ordinal);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
     }

@@ -16,7 +16,7 @@ public sealed class ServerHardeningTests(ApiFactory factory) : IClassFixture<Api
 
         using var response = await client.SendAsync(request);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed, ProblemTypes.MethodNotAllowed);
         Assert.DoesNotContain("must-not-echo", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

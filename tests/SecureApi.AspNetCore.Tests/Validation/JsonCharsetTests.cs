@@ -23,9 +23,8 @@ public sealed class JsonCharsetTests(CorsApiFactory factory) : IClassFixture<Cor
 
         using var response = await PostAsync(client, $"application/json; charset={charset}");
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, ProblemTypes.UnsupportedMediaType);
         Assert.Contains("UTF-8", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal("urn:problem-type:unsupported-media-type", problem.GetProperty("type").GetString());
         CorsAssert.AllowsOrigin(response, CorsApiFactory.AllowedOrigin);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
     }

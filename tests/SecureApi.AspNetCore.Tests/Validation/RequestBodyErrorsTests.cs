@@ -21,6 +21,7 @@ public sealed class RequestBodyErrorsTests
     [InlineData("""{"count": 1e99}""", "count", "The value has the wrong type or is out of range.")]
     [InlineData("""{"count": 1""", "count", "The body is not valid JSON.")]
     [InlineData("""{"count": }""", "count", "The body is not valid JSON.")]
+    [InlineData("""{"count":""", "count", "The body is not valid JSON.")]
     [InlineData("""{"count": 1, "nested": [[[[[[[[[[1]]]]]]]]]]}""", "nested", "The JSON is nested too deeply.")]
     public void Describe_NamesTheFieldAndWhatToFix(string json, string field, string message)
     {

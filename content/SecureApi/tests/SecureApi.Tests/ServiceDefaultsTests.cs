@@ -16,7 +16,7 @@ public sealed class ServiceDefaultsTests(ApiFactory factory) : IClassFixture<Api
 
         using var response = await client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
         Assert.Equal("max-age=31536000; includeSubDomains", SecurityHeadersAssert.Header(response, "Strict-Transport-Security"));
     }
@@ -29,7 +29,7 @@ public sealed class ServiceDefaultsTests(ApiFactory factory) : IClassFixture<Api
         using var refused = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
         using var probe = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest);
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest, ProblemTypes.HttpsRequired);
         Assert.Null(refused.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
     }

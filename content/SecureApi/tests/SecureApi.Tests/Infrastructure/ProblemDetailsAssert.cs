@@ -9,13 +9,15 @@ namespace SecureApi.Tests.Infrastructure;
 public static class ProblemDetailsAssert
 {
     /// <summary>
-    /// Asserts that the response is <c>application/problem+json</c> with the given status, a
-    /// <c>traceId</c>, and nothing of the server's internals, and returns its JSON body.
+    /// Asserts that the response is <c>application/problem+json</c> with the given status and
+    /// type, a title, a detail, a <c>traceId</c>, and nothing of the server's internals, and
+    /// returns its JSON body.
     /// </summary>
     /// <param name="response">The response to check.</param>
     /// <param name="expectedStatus">The status the response must have.</param>
+    /// <param name="expectedType">The type it must have, one of <see cref="ProblemTypes"/>.</param>
     /// <returns>The root element of the problem details body.</returns>
-    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode expectedStatus)
+    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode expectedStatus, string expectedType)
     {
         ArgumentNullException.ThrowIfNull(response);
 
@@ -28,7 +30,9 @@ public static class ProblemDetailsAssert
 
         var problem = JsonDocument.Parse(body).RootElement.Clone();
         Assert.Equal((int)expectedStatus, problem.GetProperty("status").GetInt32());
+        Assert.Equal(expectedType, problem.GetProperty("type").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("traceId").GetString()));
         return problem;
     }

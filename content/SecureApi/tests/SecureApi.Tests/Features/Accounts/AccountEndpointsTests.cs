@@ -82,7 +82,7 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
 
         using var response = await PostAsync(client, "/auth/register", new { email = NewEmail(), password = "short" }, token);
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
         Assert.True(problem.GetProperty("errors").TryGetProperty("PasswordTooShort", out _));
     }
 
@@ -97,8 +97,8 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
         using var withStaleToken = await PostAsync(client, SignedInWrite, new { }, beforeLogin);
         using var withFreshToken = await PostAsync(client, SignedInWrite, new { }, await AntiforgeryClient.FetchTokenAsync(client));
 
-        await ProblemDetailsAssert.IsProblemAsync(withoutToken, HttpStatusCode.BadRequest);
-        await ProblemDetailsAssert.IsProblemAsync(withStaleToken, HttpStatusCode.BadRequest);
+        await ProblemDetailsAssert.IsProblemAsync(withoutToken, HttpStatusCode.BadRequest, ProblemTypes.AntiforgeryTokenMissing);
+        await ProblemDetailsAssert.IsProblemAsync(withStaleToken, HttpStatusCode.BadRequest, ProblemTypes.AntiforgeryTokenInvalid);
         Assert.Equal(HttpStatusCode.OK, withFreshToken.StatusCode);
     }
 
@@ -116,8 +116,8 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
 
         Assert.Equal(email, info.GetProperty("email").GetString());
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
-        await ProblemDetailsAssert.IsProblemAsync(afterwards, HttpStatusCode.Unauthorized);
-        await ProblemDetailsAssert.IsProblemAsync(write, HttpStatusCode.Unauthorized);
+        await ProblemDetailsAssert.IsProblemAsync(afterwards, HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
+        await ProblemDetailsAssert.IsProblemAsync(write, HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
 
         using var response = await PostAsync(client, SignedInWrite, new { }, token);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
     }
 
@@ -157,7 +157,7 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
 
         using var response = await PostAsync(client, "/auth/refresh", new { refreshToken = "anything" }, token);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 
     [Theory]
@@ -187,7 +187,7 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
     private static async Task<string> FailedLoginAsync(HttpClient client, string email, string token)
     {
         using var response = await PostAsync(client, "/auth/login", new { email, password = "not the password" }, token);
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
         return $"{problem.GetProperty("type").GetString()} {problem.GetProperty("title").GetString()} {problem.GetProperty("detail").GetString()}";
     }
 }

@@ -32,6 +32,6 @@ public sealed class ApiDocumentationTests
 
         using var response = await client.GetAsync(DocumentUri);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 }

@@ -43,7 +43,7 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
 
         using var response = await client.PostAsJsonAsync("/api/items", new { name = "Anonymous", quantity = 1 });
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
         Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
         var items = await client.GetFromJsonAsync<Item[]>("/api/items");
@@ -68,8 +68,7 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
 
         using var response = await client.PostAsJsonAsync("/api/items", new { name = "Riding a cookie", quantity = 1 });
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal("urn:problem-type:antiforgery-token-missing", problem.GetProperty("type").GetString());
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.AntiforgeryTokenMissing);
     }
 
     [Fact]
@@ -81,8 +80,8 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
         client.DefaultRequestHeaders.Authorization = null;
         using var anonymous = await client.GetAsync(new Uri("/api/admin/stats", UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(forbidden, HttpStatusCode.Forbidden);
-        await ProblemDetailsAssert.IsProblemAsync(anonymous, HttpStatusCode.Unauthorized);
+        await ProblemDetailsAssert.IsProblemAsync(forbidden, HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        await ProblemDetailsAssert.IsProblemAsync(anonymous, HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         using var after = await client.GetAsync(new Uri($"/api/items/{created.Id}", UriKind.Relative));
-        await ProblemDetailsAssert.IsProblemAsync(after, HttpStatusCode.NotFound);
+        await ProblemDetailsAssert.IsProblemAsync(after, HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         using var response = await client.SendAsync(request);
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
         Assert.Contains("987654", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -91,7 +91,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         using var response = await client.GetAsync(new Uri($"/api/items/{id}", UriKind.Relative));
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         using var response = await plainHttp.PostAsJsonAsync("/api/items", new { name = "Leaked", quantity = 1 });
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.HttpsRequired);
         var after = await client.GetFromJsonAsync<Item[]>("/api/items");
         Assert.DoesNotContain(after!, item => item.Name == "Leaked");
         Assert.Equal(before!.Length, after!.Length);

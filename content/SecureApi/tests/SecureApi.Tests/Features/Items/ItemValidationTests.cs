@@ -39,7 +39,7 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
 
         using var response = await client.PostAsync(new Uri("/api/items", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"errors: {problem.GetProperty("errors")}");
         Assert.NotEmpty(messages.EnumerateArray());
         Assert.DoesNotContain("System.", problem.GetRawText(), StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
 
         using var response = await client.PostAsync(new Uri("/api/items", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
         var messages = problem.GetProperty("errors").EnumerateObject().SelectMany(field => field.Value.EnumerateArray()).Select(message => message.GetString());
         Assert.Contains("The body is not valid JSON.", messages);
     }
@@ -76,8 +76,7 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
 
         using var response = await client.PostAsync(new Uri("/api/items", UriKind.Relative), body);
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal("urn:problem-type:unsupported-media-type", problem.GetProperty("type").GetString());
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, ProblemTypes.UnsupportedMediaType);
         Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before!.Length, (await client.GetFromJsonAsync<Item[]>("/api/items"))!.Length);
     }
@@ -89,7 +88,7 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
 
         using var response = await client.PostAsJsonAsync("/api/items", new { quantity = 1 });
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
         Assert.Equal("A name is required.", Assert.Single(problem.GetProperty("errors").GetProperty("name").EnumerateArray()).GetString());
     }
 
@@ -101,7 +100,7 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
 
         using var response = await client.PostAsync(new Uri("/api/items", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
     }
 
     [Fact]
@@ -116,7 +115,7 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
 
         using var response = await client.PostAsync(new Uri("/api/items", UriKind.Relative), content);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
     }
 
     [Theory]
@@ -130,7 +129,7 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
         using var response = await client.PostAsync(new Uri("/api/items", UriKind.Relative),
             new StringContent("""{"name": "Widget", "quantity": 1}""", Encoding.UTF8, contentType));
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, ProblemTypes.UnsupportedMediaType);
     }
 
     [Theory]
@@ -154,7 +153,7 @@ public sealed class ItemValidationTests(ApiFactory factory) : IClassFixture<ApiF
 
         using var response = await client.PutAsJsonAsync($"/api/items/{item!.Id}", new { name = "", quantity = 20000 });
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
         Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("quantity", out _));
         Assert.Equal(item, await client.GetFromJsonAsync<Item>($"/api/items/{item.Id}"));

@@ -16,8 +16,7 @@ public sealed class ItemsAntiforgeryTests(ApiFactory factory) : IClassFixture<Ap
 
         using var response = await client.PostAsJsonAsync("/api/items", new { name = "Unprotected", quantity = 1 });
 
-        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal("urn:problem-type:antiforgery-token-missing", problem.GetProperty("type").GetString());
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.AntiforgeryTokenMissing);
         var items = await client.GetFromJsonAsync<Item[]>("/api/items");
         Assert.DoesNotContain(items!, item => item.Name == "Unprotected");
     }

@@ -15,7 +15,7 @@ public sealed class ItemsCorsTests(CorsApiFactory factory) : IClassFixture<CorsA
         using var response = await CorsApiFactory.SendFromAsync(client, HttpMethod.Post, "/api/items", CorsApiFactory.DeniedOrigin,
             request => request.Content = JsonContent.Create(new { name = "Forged", quantity = 1 }));
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.OriginNotAllowed);
         var items = await client.GetFromJsonAsync<Item[]>("/api/items");
         Assert.DoesNotContain(items!, item => item.Name == "Forged");
     }
@@ -29,7 +29,7 @@ public sealed class ItemsCorsTests(CorsApiFactory factory) : IClassFixture<CorsA
 
         using var response = await CorsApiFactory.SendFromAsync(client, HttpMethod.Delete, $"/api/items/{item!.Id}", CorsApiFactory.DeniedOrigin);
 
-        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.OriginNotAllowed);
         Assert.Equal(item, await client.GetFromJsonAsync<Item>($"/api/items/{item.Id}"));
     }
 

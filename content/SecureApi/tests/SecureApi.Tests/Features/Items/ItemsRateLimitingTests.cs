@@ -21,7 +21,7 @@ public sealed class ItemsRateLimitingTests(ApiFactory factory) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        await ProblemDetailsAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
         Assert.Equal($"\"{ItemEndpoints.WritesPolicy}\";q=2;w=12", SecurityHeadersAssert.Header(refused, "RateLimit-Policy"));
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         var items = await read.Content.ReadFromJsonAsync<Item[]>();
