@@ -12,8 +12,9 @@ public static class HttpsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>ForwardedHeaders:KnownProxies</c> and <c>ForwardedHeaders:KnownIPNetworks</c>
-    /// (arrays or one comma-separated string) and validates them at startup: only those proxies
-    /// are believed on <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>.
+    /// (arrays or one comma-separated string) and <c>ForwardedHeaders:ForwardLimit</c>, and
+    /// validates them at startup: only those proxies are believed on <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c>, through at most that many hops.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Settings in code, applied after the configuration section's and
@@ -34,10 +35,12 @@ public static class HttpsServiceCollectionExtensions
                 var section = configuration.GetSection(TrustedProxiesOptions.SectionName);
                 options.KnownProxies = ConfigurationList.Read(section.GetSection(nameof(options.KnownProxies)));
                 options.KnownIPNetworks = ConfigurationList.Read(section.GetSection(nameof(options.KnownIPNetworks)));
+                options.ForwardLimit = section.GetValue(nameof(options.ForwardLimit), options.ForwardLimit);
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrustedProxiesOptions>, TrustedProxiesOptionsValidator>();
 
         services.AddSingleton<TrustedProxies>();
+        services.AddSingleton<UntrustedProxyWarning>();
     }
 }

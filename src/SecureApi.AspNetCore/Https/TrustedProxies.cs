@@ -21,7 +21,14 @@ internal sealed class TrustedProxies
         _addresses = [.. proxies.KnownProxies.Select(proxy => Normalize(IPAddress.Parse(proxy)))];
         _networks = [.. proxies.KnownIPNetworks.Select(network => IPNetwork.Parse(network))];
         _loopbackOnly = _addresses.Count == 0 && _networks.Length == 0;
+        ForwardLimit = proxies.ForwardLimit;
     }
+
+    /// <summary>How many trusted proxies a chain is walked back through.</summary>
+    public int ForwardLimit { get; }
+
+    /// <summary>Whether none is configured, so that only a proxy on the same host is trusted.</summary>
+    public bool IsLoopbackOnly => _loopbackOnly;
 
     /// <summary>Whether a connection from this address may speak for the client.</summary>
     /// <param name="address">The connection's remote address; unknown (null) is never trusted.</param>

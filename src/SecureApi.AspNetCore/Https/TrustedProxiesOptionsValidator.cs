@@ -21,6 +21,11 @@ internal sealed class TrustedProxiesOptionsValidator : IValidateOptions<TrustedP
                 .Where(network => !IPNetwork.TryParse(network, out _))
                 .Select(network => Failure(nameof(options.KnownIPNetworks), network, "a network in CIDR form such as 10.0.0.0/24")))
             .ToList();
+        if (options.ForwardLimit is < 1 or > TrustedProxiesOptions.MaxForwardLimit)
+        {
+            failures.Add($"{TrustedProxiesOptions.SectionName}:{nameof(options.ForwardLimit)} is {options.ForwardLimit}; it must be " +
+                $"from 1 to {TrustedProxiesOptions.MaxForwardLimit}: the number of trusted proxies in front of the service, such as 2 for a CDN and an ingress.");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
