@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.Server;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -53,6 +54,9 @@ public static class ApiSecurityApplicationBuilderExtensions
             app.UseAuthentication();
         }
 
+        // Limits:RequestTimeoutSeconds, from here on: a wait in a rate limiter's queue counts too.
+        app.UseRequestTimeouts();
+
         // Per client; after CORS, so that a browser on an allowed origin can read the 429.
         app.UseApiRateLimiting();
 
@@ -67,6 +71,9 @@ public static class ApiSecurityApplicationBuilderExtensions
 
         // Bodies the endpoints could not read, refused before binding.
         app.UseApiValidation();
+
+        // An endpoint that ran past its timeout is answered 408 here, its headers kept.
+        app.UseMiddleware<RequestTimeoutMiddleware>();
 
         return app;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureApi.AspNetCore.Errors;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ErrorResponseServiceCollectionExtensions
         // The framework's defaults add the traceId and the title per status. Requests the server
         // could not read keep their 4xx: see Validation/BadRequestExceptionHandler.
         services.AddProblemDetails();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>());
 
         // Last, after every concern's own customization, so that only what is left gets a default.
         services.PostConfigure<ProblemDetailsOptions>(problems =>

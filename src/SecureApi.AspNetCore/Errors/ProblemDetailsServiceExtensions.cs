@@ -8,8 +8,8 @@ namespace SecureApi.AspNetCore.Errors;
 internal static class ProblemDetailsServiceExtensions
 {
     /// <summary>
-    /// Sets the status and writes the problem body, unless the client accepts no JSON, in which
-    /// case the status alone answers.
+    /// Sets the status and writes the problem body, as <c>application/problem+json</c> whatever
+    /// the request's <c>Accept</c>.
     /// </summary>
     /// <param name="service">The problem details service.</param>
     /// <param name="context">The HTTP context.</param>

@@ -18,6 +18,8 @@ internal sealed class RequestLimitsOptionsValidator : IValidateOptions<RequestLi
                 (nameof(options.MaxRequestBodyBytes), options.MaxRequestBodyBytes),
                 (nameof(options.MaxRequestHeadersTotalBytes), options.MaxRequestHeadersTotalBytes),
                 (nameof(options.MaxRequestHeaderCount), options.MaxRequestHeaderCount),
+                (nameof(options.RequestTimeoutSeconds), options.RequestTimeoutSeconds),
+                (nameof(options.MaxConcurrentConnections), options.MaxConcurrentConnections ?? 1),
             }
             .Where(limit => limit.Value <= 0)
             .Select(limit => $"{RequestLimitsOptions.SectionName}:{limit.Key} is {limit.Value}; it must be a positive number.")

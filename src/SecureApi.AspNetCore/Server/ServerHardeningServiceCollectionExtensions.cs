@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,15 @@ using SecureApi.AspNetCore;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Hardens Kestrel: request limits from configuration and no <c>Server</c> header.
+/// Hardens Kestrel: request limits and the request timeout from configuration, and no
+/// <c>Server</c> header.
 /// </summary>
 public static class ServerHardeningServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds the <c>Limits</c> section, validates it at startup, applies it to Kestrel and turns
-    /// off Kestrel's <c>Server: Kestrel</c> header, which only helps fingerprinting.
+    /// Binds the <c>Limits</c> section, validates it at startup, applies it to Kestrel and to
+    /// ASP.NET Core's request timeouts (408 problem+json), and turns off Kestrel's
+    /// <c>Server: Kestrel</c> header, which only helps fingerprinting.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Settings in code, applied after the configuration section's and
@@ -60,6 +63,20 @@ public static class ServerHardeningServiceCollectionExtensions
                 {
                     kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
                 }
+
+                if (limits.MaxConcurrentConnections > 0)
+                {
+                    kestrel.Limits.MaxConcurrentConnections = limits.MaxConcurrentConnections;
+                }
+            });
+
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>()
+            .Configure<IOptions<RequestLimitsOptions>, IServiceProvider>((timeouts, limits, provider) => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+            {
+                Timeout = TimeSpan.FromSeconds(limits.Value.RequestTimeoutSeconds),
+                TimeoutStatusCode = StatusCodes.Status408RequestTimeout,
+                WriteTimeoutResponse = context => RequestTimeoutProblem.WriteAsync(context, provider),
             });
     }
 

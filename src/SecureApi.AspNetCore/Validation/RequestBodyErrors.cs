@@ -18,6 +18,16 @@ internal static class RequestBodyErrors
     /// <returns>The errors by field.</returns>
     public static Dictionary<string, string[]> Describe(BadHttpRequestException exception)
     {
+        if (ParameterOf(exception.Message) is { } parameter)
+        {
+            return new()
+            {
+                [parameter] = [exception.Message.StartsWith("Required", StringComparison.Ordinal)
+                    ? "This parameter is required."
+                    : "The value has the wrong type or is out of range."],
+            };
+        }
+
         if (exception.InnerException is not JsonException json)
         {
             var message = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType
@@ -27,6 +37,23 @@ internal static class RequestBodyErrors
         }
 
         return new() { [FieldOf(json.Path)] = [Explain(json)] };
+    }
+
+    // The framework's 'Failed to bind parameter "int? limit" from "abc".' and
+    // 'Required parameter "int id" was not provided from route.': the parameter, in camelCase.
+    private static string? ParameterOf(string message)
+    {
+        if (!message.StartsWith("Failed to bind parameter \"", StringComparison.Ordinal)
+            && !message.StartsWith("Required parameter \"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var quoted = message.AsSpan(message.IndexOf('"', StringComparison.Ordinal) + 1);
+        var end = quoted.IndexOf('"');
+        var declaration = end < 0 ? quoted : quoted[..end];
+        var name = declaration[(declaration.LastIndexOf(' ') + 1)..];
+        return name.IsEmpty ? null : JsonNamingPolicy.CamelCase.ConvertName(name.ToString());
     }
 
     // "$.items[0].name" -> "items[0].name"; "$" -> "body".

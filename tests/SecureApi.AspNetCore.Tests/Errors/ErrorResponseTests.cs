@@ -40,17 +40,21 @@ public sealed class ErrorResponseTests(TestEndpointsApiFactory factory) : IClass
         await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed, ProblemTypes.MethodNotAllowed);
     }
 
-    [Fact]
-    public async Task Problem_WhenClientAcceptsNoJson_IsStatusOnly()
+    [Theory]
+    [InlineData("/no/such/route", "text/html", HttpStatusCode.NotFound)]
+    [InlineData(TestEndpointsApiFactory.ThrowingPath, "text/plain", HttpStatusCode.InternalServerError)]
+    [InlineData("/health", "application/xml", HttpStatusCode.MethodNotAllowed)]
+    public async Task Problem_WhenClientAcceptsNoJson_IsStillProblemJson(string path, string accept, HttpStatusCode status)
     {
         using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/no/such/route");
-        request.Headers.Accept.ParseAdd("text/html");
+        using var request = new HttpRequestMessage(status == HttpStatusCode.MethodNotAllowed ? HttpMethod.Delete : HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd(accept);
 
         using var response = await client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, status, ExpectedType((int)status));
+        Assert.DoesNotContain("Status Code:", problem.GetRawText(), StringComparison.Ordinal);
+        SecurityHeadersAssert.HasApiSecurityHeaders(response);
     }
 
     [Theory]
@@ -99,7 +103,9 @@ public sealed class ErrorResponseTests(TestEndpointsApiFactory factory) : IClass
     private static string ExpectedType(int status) => status switch
     {
         404 => ProblemTypes.NotFound,
+        405 => ProblemTypes.MethodNotAllowed,
         409 => "urn:problem-type:conflict",
+        500 => ProblemTypes.ServerError,
         _ => "urn:problem-type:service-unavailable",
     };
 

@@ -31,6 +31,16 @@ public sealed class RequestBodyErrorsTests
         Assert.DoesNotContain(errors.Values.SelectMany(value => value), text => text.Contains("System.", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Failed to bind parameter \"int? Limit\" from \"abc\".", "limit", "The value has the wrong type or is out of range.")]
+    [InlineData("Required parameter \"int id\" was not provided from query string.", "id", "This parameter is required.")]
+    public void Describe_AParameterThatDoesNotBind_NamesTheParameter(string failure, string parameter, string message)
+    {
+        var errors = RequestBodyErrors.Describe(new BadHttpRequestException(failure));
+
+        Assert.Equal(message, Assert.Single(Assert.Single(errors, error => error.Key == parameter).Value));
+    }
+
     [Fact]
     public void Describe_WithoutBody_AsksForOne()
     {

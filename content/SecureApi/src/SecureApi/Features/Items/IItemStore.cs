@@ -9,9 +9,10 @@ public interface IItemStore
     /// <summary>How many items are stored.</summary>
     int Count { get; }
 
-    /// <summary>Lists every item, ordered by id.</summary>
+    /// <summary>Lists the first items, ordered by id.</summary>
+    /// <param name="limit">The most items to return.</param>
     /// <returns>The items.</returns>
-    IReadOnlyList<Item> List();
+    IReadOnlyList<Item> List(int limit);
 
     /// <summary>Finds one item.</summary>
     /// <param name="id">The item's id.</param>

@@ -14,9 +14,9 @@ public sealed class InMemoryItemStore : IItemStore
     public int Count => _items.Count;
 
     /// <inheritdoc />
-    public IReadOnlyList<Item> List() =>
+    public IReadOnlyList<Item> List(int limit) =>
         // Enumerating the dictionary itself takes no lock, unlike its Values property.
-        [.. _items.Select(pair => pair.Value).OrderBy(item => item.Id)];
+        [.. _items.Select(pair => pair.Value).OrderBy(item => item.Id).Take(limit)];
 
     /// <inheritdoc />
     public Item? Find(int id) => _items.GetValueOrDefault(id);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SecureApi.Features.Items;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -16,7 +17,8 @@ public static class ItemEndpoints
 
     /// <summary>
     /// Maps list, read, create, replace and delete, with <see cref="ItemRequestValidator"/> in front
-    /// of the writes. Ids are constrained to integers, so <c>/api/items/abc</c> matches no route
+    /// of the writes. The list returns a page: <c>?limit=</c> from 1 to <c>Items:MaxPageSize</c>,
+    /// <c>Items:DefaultPageSize</c> without it. Ids are constrained to integers, so <c>/api/items/abc</c> matches no route
     /// and gets a 404 problem response.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
@@ -43,7 +45,20 @@ public static class ItemEndpoints
         return items;
     }
 
-    private static Ok<IReadOnlyList<Item>> ListItems(IItemStore store) => TypedResults.Ok(store.List());
+    // ?limit=N, 1 to Items:MaxPageSize; Items:DefaultPageSize without it.
+    private static Results<Ok<IReadOnlyList<Item>>, ValidationProblem> ListItems(int? limit, IItemStore store, IOptions<ItemListSettings> settings)
+    {
+        var pages = settings.Value;
+        if (limit is < 1 || limit > pages.MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [nameof(limit)] = [$"limit must be from 1 to {pages.MaxPageSize}."],
+            });
+        }
+
+        return TypedResults.Ok(store.List(limit ?? pages.DefaultPageSize));
+    }
 
     private static Results<Ok<Item>, ProblemHttpResult> GetItem(int id, IItemStore store) =>
         store.Find(id) is { } item ? TypedResults.Ok(item) : ItemNotFound(id);

@@ -9,7 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ItemsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the item store: the in-memory one unless an <see cref="IItemStore"/> is already registered.
+    /// Adds the item store (the in-memory one unless an <see cref="IItemStore"/> is already
+    /// registered) and the list's page sizes from <c>Items</c>, which startup validates.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
@@ -18,6 +19,15 @@ public static class ItemsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.TryAddSingleton<IItemStore, InMemoryItemStore>();
+        services.AddOptions<ItemListSettings>()
+            .BindConfiguration(ItemListSettings.SectionName)
+            .Validate(
+                settings => settings.MaxPageSize > 0,
+                $"{ItemListSettings.SectionName}:MaxPageSize must be a positive number.")
+            .Validate(
+                settings => settings.DefaultPageSize > 0 && settings.DefaultPageSize <= settings.MaxPageSize,
+                $"{ItemListSettings.SectionName}:DefaultPageSize must be from 1 to {ItemListSettings.SectionName}:MaxPageSize.")
+            .ValidateOnStart();
 
         return services;
     }

@@ -122,7 +122,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.True(paths.TryGetProperty("/api/items/{id}", out _));
     }
 
-    private static async Task<Item> CreateAsync(HttpClient client, string name, int quantity)
+    internal static async Task<Item> CreateAsync(HttpClient client, string name, int quantity)
     {
         using var response = await client.PostAsJsonAsync("/api/items", new { name, quantity });
         response.EnsureSuccessStatusCode();
