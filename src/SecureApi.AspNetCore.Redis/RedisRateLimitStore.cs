@@ -15,7 +15,8 @@ namespace SecureApi.AspNetCore.Redis;
 internal sealed class RedisRateLimitStore(RedisConnection connection, RedisKeyPrefix prefix) : SharedRateLimitStore
 {
     // Per rule: algorithm, limit, then the window or period in ms and the segments or tokens per
-    // period. Phase one decides with no write, so a refusal counts nothing; phase two counts.
+    // period. Phase one decides with no write, so a refusal counts nothing; phase two counts, and
+    // answers the rule closest to exhaustion: its permits left and the ms until more come.
     private const string Script = """
         local clock = redis.call('TIME')
         local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
@@ -31,7 +32,7 @@ internal sealed class RedisRateLimitStore(RedisConnection connection, RedisKeyPr
             local ttl = redis.call('PTTL', key)
             if ttl < 0 then count = 0; ttl = span end
             if count >= limit then wait = ttl end
-            plans[i] = count
+            plans[i] = { count, ttl }
           elseif algorithm == 's' then
             local size = math.max(1, math.floor(span / step))
             local current = math.floor(now / size)
@@ -47,7 +48,7 @@ internal sealed class RedisRateLimitStore(RedisConnection connection, RedisKeyPr
               end
             end
             if total >= limit then wait = (first + step) * size - now end
-            plans[i] = { current, size, stale }
+            plans[i] = { current, size, stale, total, (first or current) }
           else
             local state = redis.call('HMGET', key, 'tokens', 'at')
             local tokens, at = tonumber(state[1]), tonumber(state[2])
@@ -62,25 +63,33 @@ internal sealed class RedisRateLimitStore(RedisConnection connection, RedisKeyPr
           end
           if wait ~= nil then return { i, math.max(1, wait) } end
         end
+        local tightest, fewest, longest = 1, nil, 0
         for i, key in ipairs(KEYS) do
           local algorithm = ARGV[i * 4 - 3]
           local limit = tonumber(ARGV[i * 4 - 2])
           local span = tonumber(ARGV[i * 4 - 1])
           local step = tonumber(ARGV[i * 4])
           local plan = plans[i]
+          local left, wait
           if algorithm == 'f' then
-            if plan == 0 then redis.call('SET', key, 1, 'PX', span) else redis.call('INCR', key) end
+            if plan[1] == 0 then redis.call('SET', key, 1, 'PX', span) else redis.call('INCR', key) end
+            left, wait = limit - plan[1] - 1, plan[2]
           elseif algorithm == 's' then
             if #plan[3] > 0 then redis.call('HDEL', key, unpack(plan[3])) end
             redis.call('HINCRBY', key, plan[1], 1)
             redis.call('PEXPIRE', key, plan[2] * (step + 1))
+            left, wait = limit - plan[4] - 1, (plan[5] + step) * plan[2] - now
           else
-            local left = plan[1] - 1
+            left = plan[1] - 1
             redis.call('HSET', key, 'tokens', left, 'at', plan[2])
             redis.call('PEXPIRE', key, (math.ceil((limit - left) / step) + 1) * span)
+            left, wait = math.floor(left), span - (now - plan[2])
+          end
+          if fewest == nil or left < fewest or (left == fewest and wait > longest) then
+            tightest, fewest, longest = i, left, wait
           end
         end
-        return { 0, 0 }
+        return { 0, tightest, fewest, longest }
         """;
 
 #pragma warning disable CA5350 // EVALSHA names a script by its SHA-1: an identifier, not a protection.
@@ -95,7 +104,7 @@ internal sealed class RedisRateLimitStore(RedisConnection connection, RedisKeyPr
 
     /// <inheritdoc />
     public override async ValueTask<SharedRateLimitResult> AcquireAsync(
-        ClientPartitionKey client, SharedRateLimitRule[] rules, CancellationToken cancellationToken)
+        ClientPartitionKey client, RateLimitRule[] rules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (connection.DatabaseIfStarted is not { } database)
@@ -130,7 +139,7 @@ internal sealed class RedisRateLimitStore(RedisConnection connection, RedisKeyPr
             var result = (RedisResult[])(await EvaluateAsync(database, keys, arguments).WaitAsync(cancellationToken))!;
             var refused = (int)result[0];
             return refused == 0
-                ? new SharedRateLimitResult(SharedRateLimitOutcome.Acquired)
+                ? new SharedRateLimitResult(SharedRateLimitOutcome.Acquired, (int)result[1] - 1, TimeSpan.FromMilliseconds((long)result[3]), (long)result[2])
                 : new SharedRateLimitResult(SharedRateLimitOutcome.Refused, refused - 1, TimeSpan.FromMilliseconds((long)result[1]));
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)

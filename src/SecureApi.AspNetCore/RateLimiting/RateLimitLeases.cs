@@ -6,15 +6,15 @@ namespace SecureApi.AspNetCore.RateLimiting;
 /// A refusal that names the policy that refused, so that the 429 names it too: the in-box
 /// middleware does not say whether the global limiter or the endpoint's policy refused.
 /// </summary>
-/// <param name="policyName">The policy that refused.</param>
+/// <param name="rule">The policy that refused.</param>
 /// <param name="retryAfter">When it admits again, if known.</param>
 /// <param name="inner">The limiter's own lease, disposed with this one.</param>
-internal sealed class PolicyRejection(string policyName, TimeSpan? retryAfter, RateLimitLease? inner = null) : RateLimitLease
+internal sealed class PolicyRejection(RateLimitRule rule, TimeSpan? retryAfter, RateLimitLease? inner = null) : RateLimitLease
 {
     private static readonly string[] RetryAfterName = [MetadataName.RetryAfter.Name];
 
     /// <summary>The policy that refused.</summary>
-    public string PolicyName => policyName;
+    public RateLimitRule Rule => rule;
 
     /// <inheritdoc />
     public override bool IsAcquired => false;

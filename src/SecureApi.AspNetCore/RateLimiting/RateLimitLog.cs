@@ -4,7 +4,7 @@ namespace SecureApi.AspNetCore.RateLimiting;
 internal static partial class RateLimitLog
 {
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Rate limit {Policy} refused {Method} {Path}; retry after {RetryAfterSeconds} s")]
-    public static partial void Rejected(ILogger logger, string policy, string method, string path, int retryAfterSeconds);
+    public static partial void Rejected(ILogger logger, string policy, string method, string path, long retryAfterSeconds);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "{Count} more rate-limit rejections were not logged in the last {WindowSeconds} s")]
     public static partial void RejectionsSuppressed(ILogger logger, int count, int windowSeconds);

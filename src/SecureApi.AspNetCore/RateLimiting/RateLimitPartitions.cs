@@ -50,6 +50,7 @@ internal sealed class RateLimitPartitions
     /// closure over them) on every request would allocate on the hot path. The limiters do not
     /// replenish themselves: that would take a timer per client. The partitioned limiter that
     /// holds them replenishes them all from one timer, and forgets those idle for 10 seconds.
+    /// Windows and buckets are observed, so that their leases tell what is left and when more comes.
     /// </summary>
     /// <param name="policy">The policy.</param>
     /// <returns>The factory.</returns>
@@ -68,7 +69,7 @@ internal sealed class RateLimitPartitions
                     QueueLimit = policy.QueueLimit,
                     AutoReplenishment = false,
                 };
-                return _ => new SlidingWindowRateLimiter(sliding);
+                return _ => new ObservedRateLimiter(new SlidingWindowRateLimiter(sliding));
             case RateLimitAlgorithm.TokenBucket:
                 var bucket = new TokenBucketRateLimiterOptions
                 {
@@ -78,7 +79,7 @@ internal sealed class RateLimitPartitions
                     QueueLimit = policy.QueueLimit,
                     AutoReplenishment = false,
                 };
-                return _ => new TokenBucketRateLimiter(bucket);
+                return _ => new ObservedRateLimiter(new TokenBucketRateLimiter(bucket));
             case RateLimitAlgorithm.Concurrency:
                 var concurrency = new ConcurrencyLimiterOptions { PermitLimit = policy.PermitLimit, QueueLimit = policy.QueueLimit };
                 return _ => new ConcurrencyLimiter(concurrency);
@@ -90,8 +91,17 @@ internal sealed class RateLimitPartitions
                     QueueLimit = policy.QueueLimit,
                     AutoReplenishment = false,
                 };
-                return _ => new FixedWindowRateLimiter(window);
+                return _ => new ObservedRateLimiter(new FixedWindowRateLimiter(window));
         }
+    }
+
+    /// <summary>A policy's limiters, one per client, for callers that computed the client's key.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The partitioned limiter.</returns>
+    public static PartitionedRateLimiter<ClientPartitionKey> PerClient(RateLimitPolicyOptions policy)
+    {
+        var limiters = LimiterFactory(policy);
+        return PartitionedRateLimiter.Create<ClientPartitionKey, ClientPartitionKey>(key => RateLimitPartition.Get(key, limiters));
     }
 
     private bool IsExempt(UInt128 address)

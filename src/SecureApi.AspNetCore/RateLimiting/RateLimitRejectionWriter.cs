@@ -53,16 +53,15 @@ internal sealed class RateLimitRejectionWriter(
             return;
         }
 
-        var (name, policy) = PolicyOf(context);
+        var rule = RuleOf(context);
+        var name = rule.Name;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-            ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+            ? Math.Max(1, RateLimitHeaders.Seconds(wait))
             : FallbackRetryAfterSeconds;
         var seconds = retryAfter.ToString(CultureInfo.InvariantCulture);
 
-        var headers = httpContext.Response.Headers;
-        headers.RetryAfter = seconds;
-        headers["RateLimit-Policy"] = $"\"{name}\";q={policy.PermitLimit};w={policy.QuotaWindowSeconds}";
-        headers["RateLimit"] = $"\"{name}\";r=0;t={seconds}";
+        httpContext.Response.Headers.RetryAfter = seconds;
+        RateLimitHeaders.Write(httpContext.Response, rule, 0, retryAfter);
 
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -78,7 +77,7 @@ internal sealed class RateLimitRejectionWriter(
         });
     }
 
-    private void LogRejection(HttpContext httpContext, string policy, int retryAfter)
+    private void LogRejection(HttpContext httpContext, string policy, long retryAfter)
     {
         if (!_throttle.TryTake(out var suppressedBefore))
         {
@@ -95,17 +94,18 @@ internal sealed class RateLimitRejectionWriter(
         RateLimitLog.Rejected(logger, policy, method, path, retryAfter);
     }
 
-    private (string Name, RateLimitPolicyOptions Policy) PolicyOf(OnRejectedContext context)
+    // The global limiter's refusals name their rule; the in-box middleware's (concurrency policies) do not.
+    private RateLimitRule RuleOf(OnRejectedContext context)
     {
-        var settings = options.Value;
-        var name = context.Lease is PolicyRejection rejection
-            ? rejection.PolicyName
-            : context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-        if (name is not null && settings.Policies.TryGetValue(name, out var policy))
+        if (context.Lease is PolicyRejection rejection)
         {
-            return (name, policy);
+            return rejection.Rule;
         }
 
-        return (ApiRateLimitingOptions.GlobalPolicyName, settings.Global);
+        var settings = options.Value;
+        var name = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        return name is not null && settings.Policies.TryGetValue(name, out var policy)
+            ? new RateLimitRule(name, policy)
+            : new RateLimitRule(ApiRateLimitingOptions.GlobalPolicyName, settings.Global);
     }
 }

@@ -51,33 +51,21 @@ public static class RateLimitingServiceCollectionExtensions
                 var partitions = new RateLimitPartitions(rules);
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.OnRejected = (context, _) => rejection.WriteAsync(context);
-                if (provider.GetService<SharedRateLimitStore>() is { } store)
-                {
-                    AddSharedLimiters(limiter, rules, partitions, new SharedRateLimiter(
-                        store, rules, partitions, ActivatorUtilities.CreateInstance<SharedRateLimitStoreState>(provider, store)));
-                    return;
-                }
-
-                var global = RateLimitPartitions.LimiterFactory(rules.Global);
-                limiter.GlobalLimiter = new GlobalRateLimiter(
-                    PartitionedRateLimiter.Create<HttpContext, ClientPartitionKey>(context => partitions.For(context, global)));
-                foreach (var (name, policy) in rules.Policies)
-                {
-                    var limiters = RateLimitPartitions.LimiterFactory(policy);
-                    limiter.AddPolicy(name, context => partitions.For(context, limiters));
-                }
+                limiter.GlobalLimiter = provider.GetService<SharedRateLimitStore>() is { } store
+                    ? new SharedRateLimiter(store, rules, partitions, ActivatorUtilities.CreateInstance<SharedRateLimitStoreState>(provider, store))
+                    : new ClientRateLimiter(rules, partitions);
+                AddEndpointPolicies(limiter, rules, partitions);
             });
     }
 
-    // The shared limiter counts the global limit and each endpoint's policy in one round trip, so
-    // the policies it covers are no limiter of their own; concurrency policies stay in-process.
-    private static void AddSharedLimiters(
-        RateLimiterOptions limiter, ApiRateLimitingOptions rules, RateLimitPartitions partitions, SharedRateLimiter shared)
+    // The global limiter counts the global limit and each endpoint's window or bucket policy
+    // together, so those policies are no limiter of their own; concurrency policies hold a permit
+    // for the whole request, which the in-box middleware does.
+    private static void AddEndpointPolicies(RateLimiterOptions limiter, ApiRateLimitingOptions rules, RateLimitPartitions partitions)
     {
-        limiter.GlobalLimiter = shared;
         foreach (var (name, policy) in rules.Policies)
         {
-            if (SharedRateLimiter.IsShared(policy))
+            if (ClientRateLimiter.Covers(policy))
             {
                 limiter.AddPolicy(name, _ => RateLimitPartition.GetNoLimiter(ClientPartitionKey.Exempt));
             }

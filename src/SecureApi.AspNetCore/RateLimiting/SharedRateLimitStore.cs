@@ -21,13 +21,9 @@ internal abstract class SharedRateLimitStore
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The decision, or <see cref="SharedRateLimitOutcome.Unavailable"/> when the store did not answer.</returns>
     public abstract ValueTask<SharedRateLimitResult> AcquireAsync(
-        ClientPartitionKey client, SharedRateLimitRule[] rules, CancellationToken cancellationToken);
+        ClientPartitionKey client, RateLimitRule[] rules, CancellationToken cancellationToken);
 }
 
-/// <summary>A policy as a shared store counts it.</summary>
-/// <param name="Name">The policy's name (<c>global</c> for the global limit).</param>
-/// <param name="Policy">The policy.</param>
-internal sealed record SharedRateLimitRule(string Name, RateLimitPolicyOptions Policy);
 
 /// <summary>What a shared store decided.</summary>
 internal enum SharedRateLimitOutcome
@@ -44,9 +40,10 @@ internal enum SharedRateLimitOutcome
 
 /// <summary>A shared store's decision.</summary>
 /// <param name="Outcome">Admitted, refused, or no answer.</param>
-/// <param name="RefusedRule">The index of the rule that refused.</param>
-/// <param name="RetryAfter">When that rule admits again.</param>
-internal readonly record struct SharedRateLimitResult(SharedRateLimitOutcome Outcome, int RefusedRule = -1, TimeSpan RetryAfter = default)
+/// <param name="Rule">The index of the rule that refused or, when admitted, of the one closest to exhaustion.</param>
+/// <param name="Wait">When the refusing rule admits again or, when admitted, when that rule next gives permits back.</param>
+/// <param name="Remaining">When admitted, the permits that rule has left.</param>
+internal readonly record struct SharedRateLimitResult(SharedRateLimitOutcome Outcome, int Rule = -1, TimeSpan Wait = default, long Remaining = 0)
 {
     /// <summary>The store did not answer.</summary>
     public static SharedRateLimitResult Unavailable => new(SharedRateLimitOutcome.Unavailable);

@@ -16,9 +16,10 @@ internal sealed class SharedRateLimiter : PartitionedRateLimiter<HttpContext>
     private readonly RateLimitPartitions _partitions;
     private readonly RateLimitStoreFailure _failure;
     private readonly SharedRateLimitStoreState _state;
-    private readonly SharedRateLimitRule[] _globalRules;
-    private readonly Dictionary<string, SharedRateLimitRule[]> _policyRules = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PartitionedRateLimiter<HttpContext>> _inProcess = new(StringComparer.Ordinal);
+    private readonly RateLimitRule _globalRule;
+    private readonly RateLimitRule[] _globalRules;
+    private readonly Dictionary<string, RateLimitRule[]> _policyRules = new(StringComparer.Ordinal);
+    private readonly ClientRateLimiter _inProcess;
     private readonly PartitionedRateLimiter<HttpContext>? _localGlobal;
 
     public SharedRateLimiter(SharedRateLimitStore store, ApiRateLimitingOptions rules, RateLimitPartitions partitions, SharedRateLimitStoreState state)
@@ -31,30 +32,24 @@ internal sealed class SharedRateLimiter : PartitionedRateLimiter<HttpContext>
         _failure = rules.RedisFailure;
         _state = state;
 
-        SharedRateLimitRule? global = null;
-        if (IsShared(rules.Global))
+        // Shared are the rules the in-process limiter would cover; a global concurrency limit stays here.
+        var sharesGlobal = ClientRateLimiter.Covers(rules.Global);
+        _inProcess = new ClientRateLimiter(rules, partitions, countsGlobal: sharesGlobal);
+        _globalRule = new RateLimitRule(ApiRateLimitingOptions.GlobalPolicyName, rules.Global);
+        var global = sharesGlobal ? _globalRule : null;
+        if (!sharesGlobal)
         {
-            global = new SharedRateLimitRule(ApiRateLimitingOptions.GlobalPolicyName, rules.Global);
-            _inProcess[global.Name] = InProcess(partitions, rules.Global);
-        }
-        else
-        {
-            _localGlobal = InProcess(partitions, rules.Global);
+            var limiters = RateLimitPartitions.LimiterFactory(rules.Global);
+            _localGlobal = PartitionedRateLimiter.Create<HttpContext, ClientPartitionKey>(context => partitions.For(context, limiters));
         }
 
         _globalRules = global is null ? [] : [global];
-        foreach (var (name, policy) in rules.Policies.Where(entry => IsShared(entry.Value)))
+        foreach (var (name, policy) in rules.Policies.Where(entry => ClientRateLimiter.Covers(entry.Value)))
         {
-            var rule = new SharedRateLimitRule(name, policy);
+            var rule = new RateLimitRule(name, policy);
             _policyRules[name] = global is null ? [rule] : [global, rule];
-            _inProcess[name] = InProcess(partitions, policy);
         }
     }
-
-    /// <summary>Whether a policy is counted in the shared store: every one but concurrency limits.</summary>
-    /// <param name="policy">The policy.</param>
-    /// <returns>Whether the store counts it.</returns>
-    public static bool IsShared(RateLimitPolicyOptions policy) => policy.Algorithm != RateLimitAlgorithm.Concurrency;
 
     /// <inheritdoc />
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
@@ -79,7 +74,7 @@ internal sealed class SharedRateLimiter : PartitionedRateLimiter<HttpContext>
             local = await _localGlobal.AcquireAsync(resource, permitCount, cancellationToken);
             if (!local.IsAcquired)
             {
-                return new PolicyRejection(ApiRateLimitingOptions.GlobalPolicyName, retryAfter: null, local);
+                return new PolicyRejection(_globalRule, retryAfter: null, local);
             }
         }
 
@@ -95,16 +90,24 @@ internal sealed class SharedRateLimiter : PartitionedRateLimiter<HttpContext>
             if (result.Outcome != SharedRateLimitOutcome.Unavailable)
             {
                 _state.Reached();
-                return result.Outcome == SharedRateLimitOutcome.Acquired
-                    ? local ?? StatelessLease.Acquired
-                    : Refuse(local, new PolicyRejection(rules[result.RefusedRule].Name, result.RetryAfter));
+                if (result.Outcome == SharedRateLimitOutcome.Refused)
+                {
+                    return Refuse(local, new PolicyRejection(rules[result.Rule], result.Wait));
+                }
+
+                RateLimitHeaders.Write(resource.Response, rules[result.Rule], result.Remaining, RateLimitHeaders.Seconds(result.Wait));
+                return local ?? StatelessLease.Acquired;
             }
         }
 
         _state.Missed(_failure);
-        return _failure == RateLimitStoreFailure.Closed
-            ? Refuse(local, StoreUnavailableRejection.Instance)
-            : await AcquireInProcessAsync(resource, rules, local, cancellationToken);
+        if (_failure == RateLimitStoreFailure.Closed)
+        {
+            return Refuse(local, StoreUnavailableRejection.Instance);
+        }
+
+        var lease = await _inProcess.AcquireAsync(resource, client, cancellationToken);
+        return lease.IsAcquired ? local ?? lease : Refuse(local, lease);
     }
 
     /// <inheritdoc />
@@ -113,33 +116,13 @@ internal sealed class SharedRateLimiter : PartitionedRateLimiter<HttpContext>
         if (disposing)
         {
             _localGlobal?.Dispose();
-            foreach (var limiter in _inProcess.Values)
-            {
-                limiter.Dispose();
-            }
+            _inProcess.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    private async ValueTask<RateLimitLease> AcquireInProcessAsync(
-        HttpContext resource, SharedRateLimitRule[] rules, RateLimitLease? local, CancellationToken cancellationToken)
-    {
-        foreach (var rule in rules)
-        {
-            // Window and bucket leases hold nothing to give back, so each is released at once.
-            using var lease = await _inProcess[rule.Name].AcquireAsync(resource, 1, cancellationToken);
-            if (!lease.IsAcquired)
-            {
-                var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
-                return Refuse(local, new PolicyRejection(rule.Name, retryAfter));
-            }
-        }
-
-        return local ?? StatelessLease.Acquired;
-    }
-
-    private SharedRateLimitRule[] RulesOf(HttpContext context) =>
+    private RateLimitRule[] RulesOf(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is { } policy
         && _policyRules.TryGetValue(policy, out var rules)
             ? rules
@@ -149,11 +132,5 @@ internal sealed class SharedRateLimiter : PartitionedRateLimiter<HttpContext>
     {
         local?.Dispose();
         return rejection;
-    }
-
-    private static PartitionedRateLimiter<HttpContext> InProcess(RateLimitPartitions partitions, RateLimitPolicyOptions policy)
-    {
-        var limiters = RateLimitPartitions.LimiterFactory(policy);
-        return PartitionedRateLimiter.Create<HttpContext, ClientPartitionKey>(context => partitions.For(context, limiters));
     }
 }

@@ -159,6 +159,58 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task EveryCountedResponse_CarriesTheQuota_WhatIsLeft_AndWhenItResets()
+    {
+        using var limited = WithGlobalLimit(5);
+        using var client = limited.CreateClient();
+
+        var left = new List<(string? Policy, int Remaining, int Reset)>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await CorsApiFactory.SendFromAsync(client, HttpMethod.Get, AnyRoute, CorsApiFactory.AllowedOrigin);
+            var (remaining, reset) = ParseRateLimit(response, "global");
+            left.Add((SecurityHeadersAssert.Header(response, "RateLimit-Policy"), remaining, reset));
+            Assert.Contains("RateLimit", SecurityHeadersAssert.Header(response, "Access-Control-Expose-Headers"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["\"global\";q=5;w=60"], left.Select(entry => entry.Policy).Distinct());
+        Assert.Equal([4, 3, 2], left.Select(entry => entry.Remaining));
+        Assert.All(left, entry => Assert.InRange(entry.Reset, 1, 60));
+    }
+
+    [Fact]
+    public async Task WhereTheGlobalLimitAndAPolicyBothCount_TheOneCloserToExhaustionIsSent()
+    {
+        using var limited = factory.WithSettings(("RateLimiting:Policies:Token:PermitLimit", "3"), ("RateLimiting:Global:PermitLimit", "10"));
+        using var client = limited.CreateClient();
+
+        using var token = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
+        using var other = await client.GetAsync(new Uri(AnyRoute, UriKind.Relative));
+
+        Assert.Equal("\"Token\";q=3;w=60", SecurityHeadersAssert.Header(token, "RateLimit-Policy"));
+        Assert.Equal(2, ParseRateLimit(token, "Token").Remaining);
+        Assert.Equal("\"global\";q=10;w=60", SecurityHeadersAssert.Header(other, "RateLimit-Policy"));
+        Assert.Equal(8, ParseRateLimit(other, "global").Remaining);
+    }
+
+    [Fact]
+    public async Task UncountedRequests_CarryNoRateLimitHeaders()
+    {
+        using var limited = WithGlobalLimit(5, ("RateLimiting:ExemptNetworks", "127.0.0.0/8"));
+        using var client = limited.CreateClient();
+
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var exempt = await limited.Server.SendAsync(context =>
+        {
+            context.Request.Path = AnyRoute;
+            context.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
+        });
+
+        Assert.False(health.Headers.Contains("RateLimit"));
+        Assert.False(exempt.Response.Headers.ContainsKey("RateLimit"));
+    }
+
+    [Fact]
     public async Task TokenEndpoint_HasItsOwnPolicy()
     {
         using var limited = factory.WithSettings(("RateLimiting:Policies:Token:PermitLimit", "2"));
@@ -240,19 +292,31 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
     }
 
     [Theory]
-    [InlineData(RateLimitAlgorithm.FixedWindow, typeof(FixedWindowRateLimiter))]
-    [InlineData(RateLimitAlgorithm.SlidingWindow, typeof(SlidingWindowRateLimiter))]
-    [InlineData(RateLimitAlgorithm.TokenBucket, typeof(TokenBucketRateLimiter))]
-    [InlineData(RateLimitAlgorithm.Concurrency, typeof(ConcurrencyLimiter))]
-    public void EachAlgorithm_IsTheInBoxLimiter_WithTheConfiguredLimit_AndNoTimerOfItsOwn(RateLimitAlgorithm algorithm, Type limiterType)
+    [InlineData(RateLimitAlgorithm.FixedWindow, 60)]
+    [InlineData(RateLimitAlgorithm.SlidingWindow, 10)]
+    [InlineData(RateLimitAlgorithm.TokenBucket, 10)]
+    public void EachWindowOrBucket_IsObserved_WithTheConfiguredLimitAndPeriod_AndNoTimerOfItsOwn(RateLimitAlgorithm algorithm, int periodSeconds)
     {
         var limiters = RateLimitPartitions.LimiterFactory(new RateLimitPolicyOptions { Algorithm = algorithm, PermitLimit = 3 });
 
-        using var limiter = limiters(default);
+        using var limiter = Assert.IsType<ObservedRateLimiter>(limiters(default));
 
-        Assert.IsType(limiterType, limiter);
         Assert.Equal(3, limiter.GetStatistics()!.CurrentAvailablePermits);
-        Assert.False(limiter is ReplenishingRateLimiter { IsAutoReplenishing: true });
+        Assert.Equal(TimeSpan.FromSeconds(periodSeconds), limiter.ReplenishmentPeriod);
+        Assert.False(limiter.IsAutoReplenishing);
+        using var lease = Assert.IsType<ObservedLease>(limiter.AttemptAcquire());
+        Assert.Equal(2, lease.Remaining);
+        Assert.InRange(lease.UntilReplenished, TimeSpan.FromSeconds(periodSeconds - 1), TimeSpan.FromSeconds(periodSeconds));
+    }
+
+    [Fact]
+    public void Concurrency_IsTheInBoxLimiter()
+    {
+        var limiters = RateLimitPartitions.LimiterFactory(new RateLimitPolicyOptions { Algorithm = RateLimitAlgorithm.Concurrency, PermitLimit = 3 });
+
+        using var limiter = Assert.IsType<ConcurrencyLimiter>(limiters(default));
+
+        Assert.Equal(3, limiter.GetStatistics()!.CurrentAvailablePermits);
     }
 
     [Theory]
@@ -284,6 +348,16 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
         {
             Assert.Empty(refusals);
         }
+    }
+
+    // "name";r=4;t=60 -> (4, 60)
+    internal static (int Remaining, int Reset) ParseRateLimit(HttpResponseMessage response, string policy)
+    {
+        var value = SecurityHeadersAssert.Header(response, "RateLimit");
+        var match = System.Text.RegularExpressions.Regex.Match(value ?? string.Empty, $"^\"{policy}\";r=(\\d+);t=(\\d+)$");
+        Assert.True(match.Success, $"RateLimit: {value}");
+        return (int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private WebApplicationFactory<Program> WithGlobalLimit(int permits, params (string Key, string Value)[] more) =>

@@ -51,6 +51,25 @@ public sealed class RedisScaleOutTests(RedisServer redis) : IDisposable
     }
 
     [Fact]
+    public async Task CountedResponses_OfEitherInstance_TellTheSharedQuotaLeft()
+    {
+        using var a = Instance(("RateLimiting:Global:PermitLimit", "4")).CreateClient();
+        using var b = Instance(("RateLimiting:Global:PermitLimit", "4")).CreateClient();
+
+        var left = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await (i % 2 == 0 ? a : b).GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
+            Assert.Equal("\"global\";q=4;w=60", response.Headers.GetValues("RateLimit-Policy").Single());
+            var (remaining, reset) = RateLimiting.RateLimitingTests.ParseRateLimit(response, "global");
+            Assert.InRange(reset, 1, 60);
+            left.Add(remaining);
+        }
+
+        Assert.Equal([3, 2, 1], left);
+    }
+
+    [Fact]
     public async Task Burst_SplitOverTwoInstances_AdmitsExactlyTheLimit()
     {
         using var a = Instance(("RateLimiting:Global:PermitLimit", "10")).CreateClient();
@@ -129,13 +148,18 @@ public sealed class RedisScaleOutTests(RedisServer redis) : IDisposable
         using var b = Instance(settings).CreateClient();
 
         var statuses = new List<HttpStatusCode>();
+        var left = new List<int>();
         for (var i = 0; i < 5; i++)
         {
             using var response = await (i % 2 == 0 ? a : b).GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
             statuses.Add(response.StatusCode);
+            var (remaining, reset) = RateLimiting.RateLimitingTests.ParseRateLimit(response, "global");
+            Assert.InRange(reset, 1, 60);
+            left.Add(remaining);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([2, 1, 0, 0, 0], left);
     }
 
     [Fact]
