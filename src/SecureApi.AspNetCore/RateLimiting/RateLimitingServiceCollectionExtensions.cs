@@ -40,6 +40,12 @@ public static class RateLimitingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiRateLimitingOptions>, ApiRateLimitingOptionsValidator>();
         services.AddSingleton<RateLimitRejectionWriter>();
+        services.AddSingleton<ArgumentRateLimiter>();
+
+        // Resolved only when a shared store is registered: one state, so an outage is logged once.
+        // A factory, so that validating the services on build does not ask for a store.
+        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<SharedRateLimitStoreState>(
+            provider, provider.GetRequiredService<SharedRateLimitStore>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEndpointConfigurationCheck, RateLimitPolicyCheck>());
 
@@ -52,7 +58,7 @@ public static class RateLimitingServiceCollectionExtensions
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.OnRejected = (context, _) => rejection.WriteAsync(context);
                 limiter.GlobalLimiter = provider.GetService<SharedRateLimitStore>() is { } store
-                    ? new SharedRateLimiter(store, rules, partitions, ActivatorUtilities.CreateInstance<SharedRateLimitStoreState>(provider, store))
+                    ? new SharedRateLimiter(store, rules, partitions, provider.GetRequiredService<SharedRateLimitStoreState>())
                     : new ClientRateLimiter(rules, partitions);
                 AddEndpointPolicies(limiter, rules, partitions);
             });

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,26 @@ public sealed class RedisScaleOutTests(RedisServer redis) : IDisposable
         }
 
         Assert.Equal([3, 2, 1], left);
+    }
+
+    [Fact]
+    public async Task LimitPerArgumentValue_HoldsAcrossInstances()
+    {
+        var instances = new[] { Instance(), Instance() };
+        var tokens = await AntiforgeryTokenPair.FetchAsync(instances[0]);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var client = instances[i % 2].CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ApiFactory.HttpsAddress, HandleCookies = false });
+            using var write = new HttpRequestMessage(HttpMethod.Post, "/test/per-text") { Content = JsonContent.Create(new { text = "shared@example.com" }) };
+            write.Headers.Add("Cookie", tokens.Cookie);
+            write.Headers.Add(AntiforgeryClient.HeaderName, tokens.Token);
+            using var response = await client.SendAsync(write);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 // A service that adopts the protections as any existing service would, with a health probe, the
-// antiforgery token endpoint, a JSON write that echoes its body, a read that never ends by itself
-// and, in Development, the OpenAPI document; with Redis:Configuration, its instances share the
-// key ring and the rate limits.
+// antiforgery token endpoint, a JSON write that echoes its body (and one limited per its text), a
+// read that never ends by itself and, in Development, the OpenAPI document; with
+// Redis:Configuration, its instances share the key ring and the rate limits.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiSecurity();
@@ -26,6 +26,9 @@ app.MapHealthChecks("/health")
     .DisableRateLimiting();
 app.MapAntiforgeryTokenEndpoint().RequireRateLimiting("Token");
 app.MapPost("/test/echo", (EchoRequest request) => TypedResults.Ok(request)).WithValidation();
+app.MapPost("/test/per-text", (EchoRequest request) => TypedResults.Ok(request))
+    .WithValidation()
+    .RequireRateLimitingPer("PerText", (EchoRequest request) => request.Text);
 app.MapGet("/test/slow", async (CancellationToken cancellation) =>
 {
     await Task.Delay(Timeout.Infinite, cancellation);

@@ -72,7 +72,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         // Every test client shares one partition (an in-memory request has no address): limits
         // large enough never to interfere. The rate limiting tests set their own.
-        foreach (var policy in new[] { "Global", "Policies:Token", "Policies:Writes", "Policies:Auth" })
+        foreach (var policy in new[] { "Global", "Policies:Token", "Policies:Writes", "Policies:Auth", "Policies:AuthAccount" })
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }

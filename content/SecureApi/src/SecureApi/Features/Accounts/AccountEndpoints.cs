@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
 using SecureApi.Features.Accounts;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -13,13 +14,20 @@ public static class AccountEndpoints
     /// <summary>The route prefix of the account endpoints.</summary>
     public const string Route = "/auth";
 
-    /// <summary>The rate limiting policy of the account endpoints (<c>RateLimiting:Policies:Auth</c>).</summary>
+    /// <summary>The rate limiting policy of the account endpoints per client (<c>RateLimiting:Policies:Auth</c>).</summary>
     public const string RateLimitPolicy = "Auth";
 
     /// <summary>
+    /// The rate limiting policy per account, counted by the email a sign-in, registration or
+    /// password reset names, whoever sends it (<c>RateLimiting:Policies:AuthAccount</c>).
+    /// </summary>
+    public const string AccountRateLimitPolicy = "AuthAccount";
+
+    /// <summary>
     /// Maps the account endpoints, each a POST that needs the antiforgery token like every other
-    /// write, all under the strict <c>Auth</c> rate limit per client (with Identity's lockout per
-    /// account behind it).
+    /// write, all under the strict <c>Auth</c> rate limit per client, and those that name an account
+    /// under <c>AuthAccount</c> per account too (with Identity's lockout behind it): a guesser
+    /// spread over many addresses still meets the limit of the one account.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <returns>The route group.</returns>
@@ -27,8 +35,13 @@ public static class AccountEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
+        // The per-account limits come first: a refused request never reaches the account filter.
         var accounts = endpoints.MapGroup(Route).WithTags("Accounts")
             .RequireRateLimiting(RateLimitPolicy)
+            .RequireRateLimitingPer(AccountRateLimitPolicy, (LoginRequest login) => login.Email)
+            .RequireRateLimitingPer(AccountRateLimitPolicy, (RegisterRequest registration) => registration.Email)
+            .RequireRateLimitingPer(AccountRateLimitPolicy, (ForgotPasswordRequest reset) => reset.Email)
+            .RequireRateLimitingPer(AccountRateLimitPolicy, (ResendConfirmationEmailRequest resend) => resend.Email)
             .AddEndpointFilter<AccountEndpointFilter>();
         accounts.MapIdentityApi<IdentityUser>();
         accounts.MapPost("/logout", LogOut).WithName(nameof(LogOut));

@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using SecureApi.Tests.Infrastructure;
 
 namespace SecureApi.Tests.Features.Accounts;
@@ -151,6 +155,58 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task SignInsThatNameOneAccount_MeetItsOwnLimit_WhileOtherAccountsGoOn()
+    {
+        using var limited = factory.WithSettings(("RateLimiting:Policies:AuthAccount:PermitLimit", "2"));
+        using var client = limited.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(client);
+        var email = NewEmail();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await PostAsync(client, "/auth/login", new { email = attempt == 2 ? email.ToUpperInvariant() : email, password = "wrong password" }, token);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+                Assert.DoesNotContain(email, problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        using var otherAccount = await PostAsync(client, "/auth/login", new { email = NewEmail(), password = "wrong password" }, token);
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherAccount.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLog_OfAFailedSignInOrARegistration_IsTheSame_WhetherTheAccountExists()
+    {
+        using var logs = new LogLines();
+        using var logged = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        using var client = logged.CreateClient();
+        var email = NewEmail();
+        await AntiforgeryClient.SignInAsync(client, email);
+        using var anonymous = logged.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(anonymous);
+        logs.Take();
+
+        await FailedLoginAsync(anonymous, email, token);
+        var existing = logs.Take();
+        await FailedLoginAsync(anonymous, NewEmail(), token);
+        var unknown = logs.Take();
+        (await PostAsync(anonymous, "/auth/register", new { email, password = AntiforgeryClient.Password }, token)).Dispose();
+        var taken = logs.Take();
+        (await PostAsync(anonymous, "/auth/register", new { email = NewEmail(), password = AntiforgeryClient.Password }, token)).Dispose();
+        var created = logs.Take();
+
+        Assert.Equal(unknown, existing);
+        Assert.Equal(created, taken);
+        Assert.DoesNotContain(existing.Concat(taken), line => line.Contains(email, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task RefreshingBearerTokens_IsNotServed()
     {
         using var client = factory.CreateClient();
@@ -190,5 +246,39 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
         using var response = await PostAsync(client, "/auth/login", new { email, password = "not the password" }, token);
         var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
         return $"{problem.GetProperty("type").GetString()} {problem.GetProperty("title").GetString()} {problem.GetProperty("detail").GetString()}";
+    }
+
+    // What the service logs at its configured levels, numbers (durations, ids) masked.
+    private sealed class LogLines : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+        public string[] Take()
+        {
+            var lines = new List<string>();
+            while (_lines.TryDequeue(out var line))
+            {
+                lines.Add(Regex.Replace(line, "[0-9a-fA-F-]{8,}|\\d+(\\.\\d+)?", "#"));
+            }
+
+            return [.. lines];
+        }
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{category} {logLevel} {eventId.Id}: {formatter(state, exception)}");
+        }
     }
 }
