@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using SecureApi.Templates.Tests.Infrastructure;
@@ -68,15 +67,7 @@ public sealed class ObservatoryTests(TemplateFixture fixture) : IDisposable
 
     private (string Pfx, string Pem) WriteCertificate()
     {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={HostName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(HostName);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-
+        using var certificate = TestCertificate.Create(HostName);
         var pfx = Path.Combine(_directory, "service.pfx");
         var pem = Path.Combine(_directory, "service.pem");
         File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, CertificatePassword));
