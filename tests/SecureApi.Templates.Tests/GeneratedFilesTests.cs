@@ -135,6 +135,11 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
     [InlineData("default", "Contoso.Orders")]
     [InlineData("hyphenated-name", "MyService")]
     [InlineData("dotted-digits-name", "Acme.Api2026")]
+    [InlineData("digit-name", "App9lives")]
+    [InlineData("underscore-name", "MyService")]
+    [InlineData("unicode-name", "Über.Dienst")]
+    [InlineData("hyphenated-segments-name", "AB.CD")]
+    [InlineData("spaced-name", "MyService")]
     public async Task Name_GivesValidNamespaceAndKeepsFileNames(string variantId, string expectedNamespace)
     {
         var variant = TemplateVariant.Get(variantId);
@@ -148,6 +153,7 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
         Assert.Contains($"namespace {expectedNamespace}.Features.Health;", healthWriter, StringComparison.Ordinal);
         var project = await File.ReadAllTextAsync(solution.PathOf($"src/{variant.Name}/{variant.Name}.csproj"));
         Assert.Contains($"<RootNamespace>{expectedNamespace}</RootNamespace>", project, StringComparison.Ordinal);
+        Assert.Equal(expectedNamespace, solution.AssemblyName);
     }
 
     [Fact]

@@ -11,9 +11,14 @@ public sealed record GeneratedSolution(TemplateVariant Variant, string Directory
     /// <returns>The full path.</returns>
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 
-    /// <summary>The compiled web project, as built in Debug.</summary>
+    /// <summary>The compiled web project, as built in Debug, under the assembly name its project gives.</summary>
     public string WebAssembly =>
-        PathOf(Path.Combine(Variant.WebProjectDirectory, "bin", "Debug", "net10.0", $"{Variant.Name}.dll"));
+        PathOf(Path.Combine(Variant.WebProjectDirectory, "bin", "Debug", "net10.0", $"{AssemblyName}.dll"));
+
+    /// <summary>The web project's assembly name: the name's safe form (<c>my_service</c> -> <c>MyService</c>).</summary>
+    public string AssemblyName =>
+        System.Text.RegularExpressions.Regex.Match(
+            File.ReadAllText(PathOf(Path.Combine(Variant.WebProjectDirectory, $"{Variant.Name}.csproj"))), "<AssemblyName>([^<]+)</AssemblyName>").Groups[1].Value;
 
     /// <summary>Lists the files under a folder the way <see cref="Files"/> does.</summary>
     /// <param name="root">The folder.</param>

@@ -100,8 +100,11 @@ public sealed class TemplateFixture : IAsyncLifetime
 
     private async Task<GeneratedSolution> InstantiateAsync(TemplateVariant variant)
     {
-        var output = Path.Combine(WorkDirectory, "generated", variant.Id);
-        (await DotnetNewAsync(WorkDirectory, ["secureapi", "--name", variant.Name, "--output", output, "--package-source", Packages, .. variant.Options]))
+        var output = variant.NameFromOutput
+            ? Path.Combine(WorkDirectory, "generated", variant.Id, variant.Name)
+            : Path.Combine(WorkDirectory, "generated", variant.Id);
+        string[] name = variant.NameFromOutput ? [] : ["--name", variant.Name];
+        (await DotnetNewAsync(WorkDirectory, ["secureapi", .. name, "--output", output, "--package-source", Packages, .. variant.Options]))
             .EnsureSuccess();
         return new GeneratedSolution(variant, output, GeneratedSolution.ListFiles(output));
     }

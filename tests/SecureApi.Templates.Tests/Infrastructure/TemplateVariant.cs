@@ -33,8 +33,24 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
     /// <summary>The defaults without the restore post-action.</summary>
     public static readonly TemplateVariant SkipRestore = new("skip-restore", "Contoso.Orders", "--skip-restore");
 
+    /// <summary>A name that starts with a digit, which no namespace may.</summary>
+    public static readonly TemplateVariant DigitName = new("digit-name", "9lives", "--sample", "false");
+
+    /// <summary>A name with an underscore, which the analyzers refuse in an assembly's name.</summary>
+    public static readonly TemplateVariant UnderscoreName = new("underscore-name", "my_service", "--sample", "false");
+
+    /// <summary>A name with a letter outside ASCII.</summary>
+    public static readonly TemplateVariant UnicodeName = new("unicode-name", "Über.Dienst", "--sample", "false");
+
+    /// <summary>Hyphens inside dotted segments.</summary>
+    public static readonly TemplateVariant HyphenatedSegmentsName = new("hyphenated-segments-name", "a-b.c-d", "--sample", "false");
+
+    /// <summary>A name with a space, taken from the output folder as <c>dotnet new</c> does without <c>-n</c>.</summary>
+    public static readonly TemplateVariant SpacedName = new("spaced-name", "My Service", "--sample", "false") { NameFromOutput = true };
+
     /// <summary>Every variant that is built and whose tests are run.</summary>
-    public static readonly TemplateVariant[] Buildable = [Default, NoSample, Jwt, JwtNoSample, Identity, IdentityNoSample, HyphenatedName, DottedDigitsName];
+    public static readonly TemplateVariant[] Buildable =
+        [Default, NoSample, Jwt, JwtNoSample, Identity, IdentityNoSample, HyphenatedName, DottedDigitsName, DigitName, UnderscoreName, UnicodeName, HyphenatedSegmentsName, SpacedName];
 
     /// <summary>Every variant.</summary>
     public static readonly TemplateVariant[] All = [.. Buildable, SkipRestore];
@@ -73,6 +89,9 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
         var index = Array.IndexOf(Options, option);
         return index >= 0 && index + 1 < Options.Length ? Options[index + 1] : null;
     }
+
+    /// <summary>Whether <c>dotnet new</c> takes the name from the output folder (no <c>--name</c>).</summary>
+    public bool NameFromOutput { get; init; }
 
     /// <summary>The web project's folder, relative to the solution root.</summary>
     public string WebProjectDirectory => Path.Combine("src", Name);
