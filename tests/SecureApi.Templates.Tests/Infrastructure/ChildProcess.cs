@@ -78,6 +78,9 @@ public sealed class ChildProcess : IAsyncDisposable
         startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        // No MSBuild worker nodes left running for reuse after the builds the tests start.
+        startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             startInfo.Environment[name] = value;
