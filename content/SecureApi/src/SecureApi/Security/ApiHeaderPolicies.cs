@@ -7,6 +7,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal static class ApiHeaderPolicies
 {
+    /// <summary>The policy of the API reference page (Development only): a page that runs its own scripts.</summary>
+    public const string ApiReference = "ApiReference";
+
     /// <summary>
     /// Sets the default policy, API-strict: a JSON API renders nothing, so nothing may be loaded,
     /// framed, sniffed or referred, and cross-origin reads go through CORS only.
@@ -18,11 +21,22 @@ internal static class ApiHeaderPolicies
         {
             headers.DefaultPolicy = new HeaderPolicyCollection().AddApiStrictSecurityHeaders();
 
-            // To relax the policy for one endpoint (an OpenAPI UI page in Development, say), add a
-            // named policy here and select it on that endpoint only, never globally:
-            //     headers.AddPolicy("ApiReference", new HeaderPolicyCollection()
-            //         .AddApiStrictSecurityHeaders()
-            //         .AddContentSecurityPolicy(csp => { /* what the page needs */ }));
-            //     app.MapScalarApiReference().WithHeaderPolicy("ApiReference");
+            // Relaxed for one endpoint, selected there with WithHeaderPolicy, never globally: the
+            // API reference page loads its scripts and styles from this service and configures
+            // itself inline, and calls this service only. Add your own named policies the same way.
+            headers.AddPolicy(ApiReference, new HeaderPolicyCollection()
+                .AddApiStrictSecurityHeaders()
+                .AddContentSecurityPolicy(csp =>
+                {
+                    csp.AddDefaultSrc().None();
+                    csp.AddScriptSrc().Self().UnsafeInline();
+                    csp.AddStyleSrc().Self().UnsafeInline();
+                    csp.AddImgSrc().Self().Data();
+                    csp.AddFontSrc().Self();
+                    csp.AddConnectSrc().Self();
+                    csp.AddBaseUri().None();
+                    csp.AddFormAction().None();
+                    csp.AddFrameAncestors().None();
+                }));
         });
 }
