@@ -191,15 +191,12 @@ public sealed class BrowserTests(TemplateFixture fixture) : IAsyncLifetime
     {
         var pfx = Path.Combine(_directory, "service.pfx");
         await File.WriteAllBytesAsync(pfx, _certificate.Export(X509ContentType.Pfx, "browser"));
-        return await RunningService.StartAsync(
-            "dotnet",
-            [solution.WebAssembly, "--urls", "https://127.0.0.1:0"],
-            Path.GetDirectoryName(solution.WebAssembly)!,
+        return await RunningService.StartOverTlsAsync(
+            solution,
+            pfx,
+            "browser",
             new Dictionary<string, string?>
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Kestrel__Certificates__Default__Path"] = pfx,
-                ["Kestrel__Certificates__Default__Password"] = "browser",
                 ["AllowedHosts"] = "localhost",
                 ["Cors__AllowedOrigins"] = frontEnd.GetLeftPart(UriPartial.Authority),
                 ["ConnectionStrings__Identity"] = UserStore,

@@ -26,16 +26,7 @@ public sealed class ObservatoryTests(TemplateFixture fixture) : IDisposable
         await InstallScannerAsync();
         var (pfx, pem) = WriteCertificate();
 
-        await using var service = await RunningService.StartAsync(
-            "dotnet",
-            [solution.WebAssembly, "--urls", "https://127.0.0.1:0"],
-            Path.GetDirectoryName(solution.WebAssembly)!,
-            new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Kestrel__Certificates__Default__Path"] = pfx,
-                ["Kestrel__Certificates__Default__Password"] = CertificatePassword,
-            });
+        await using var service = await RunningService.StartOverTlsAsync(solution, pfx, CertificatePassword);
         var scan = (await ChildProcess.RunAsync(
             "node",
             ["scan.mjs", HostName, service.Address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "/health"],

@@ -64,6 +64,26 @@ public sealed partial class RunningService : IAsyncDisposable
         return new RunningService(process, await listening.Task);
     }
 
+    /// <summary>Starts a generated service in Production over real TLS on a loopback port.</summary>
+    /// <param name="solution">The built solution.</param>
+    /// <param name="certificatePath">The server certificate, a PFX file.</param>
+    /// <param name="certificatePassword">Its password.</param>
+    /// <param name="settings">More settings, as environment variables.</param>
+    /// <returns>The running service.</returns>
+    public static Task<RunningService> StartOverTlsAsync(
+        GeneratedSolution solution, string certificatePath, string certificatePassword, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+
+        var environment = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Kestrel__Certificates__Default__Path"] = certificatePath,
+            ["Kestrel__Certificates__Default__Password"] = certificatePassword,
+        };
+        return StartAsync("dotnet", [solution.WebAssembly, "--urls", "https://127.0.0.1:0"], Path.GetDirectoryName(solution.WebAssembly)!, environment);
+    }
+
     /// <summary>A client for the service.</summary>
     /// <returns>An HTTP client whose base address is the service's.</returns>
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
