@@ -8,4 +8,7 @@ internal static partial class ConfigurationLog
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Unsafe for Production: {Problem}")]
     public static partial void UnsafeSetting(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Security posture: {Posture}")]
+    public static partial void Posture(ILogger logger, string posture);
 }

@@ -14,6 +14,7 @@ public static class ConfigurationValidationExtensions
     /// or malformed setting is logged as one critical line naming the key and the value, without
     /// a stack trace, and the service must not start. In Production, settings that are valid but
     /// unsafe there (such as a key ring kept unencrypted in the instance) are logged as warnings.
+    /// Then one information line states the effective security posture (event 1004).
     /// </summary>
     /// <param name="app">The web application, built, its endpoints mapped, not started.</param>
     /// <returns><see langword="true"/> when every setting is valid.</returns>
@@ -36,6 +37,14 @@ public static class ConfigurationValidationExtensions
                 {
                     ConfigurationLog.UnsafeSetting(logger, warning);
                 }
+            }
+
+            // A category of its own: services log Microsoft.AspNetCore at Warning in Production.
+            var postureLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityPosture.LogCategory);
+            if (postureLogger.IsEnabled(LogLevel.Information))
+            {
+                var posture = SecurityPosture.Describe(app.Services, app.Environment);
+                ConfigurationLog.Posture(postureLogger, posture);
             }
 
             return true;
