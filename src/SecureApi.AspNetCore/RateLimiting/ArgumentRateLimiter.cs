@@ -16,6 +16,7 @@ internal sealed class ArgumentRateLimiter(IOptions<ApiRateLimitingOptions> optio
 {
     private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
     private readonly SharedRateLimitStore? _store = services.GetService<SharedRateLimitStore>();
+    private SharedRateLimitStoreState? _state;
 
     /// <summary>Counts one request with this value under the policy.</summary>
     /// <param name="policyName">The policy, configured under <c>RateLimiting:Policies</c>.</param>
@@ -28,7 +29,7 @@ internal sealed class ArgumentRateLimiter(IOptions<ApiRateLimitingOptions> optio
         var key = new ClientPartitionKey($"{policyName}:{Hash(value)}", UInt128.Zero);
         if (_store is not null)
         {
-            var state = services.GetRequiredService<SharedRateLimitStoreState>();
+            var state = _state ??= services.GetRequiredService<SharedRateLimitStoreState>();
             if (_store.IsAvailable)
             {
                 var result = await _store.AcquireAsync(key, counter.Rules, cancellationToken);

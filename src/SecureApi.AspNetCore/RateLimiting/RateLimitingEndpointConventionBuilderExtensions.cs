@@ -34,8 +34,7 @@ public static class RateLimitingEndpointConventionBuilderExtensions
         builder.WithMetadata(new ArgumentRateLimitMetadata(policyName));
         return builder.AddEndpointFilter(async (context, next) =>
         {
-            var argument = context.Arguments.OfType<TArgument>().FirstOrDefault();
-            if (argument is null || partitionKey(argument) is not { Length: > 0 } value)
+            if (ArgumentOf<TArgument>(context.Arguments) is not { } argument || partitionKey(argument) is not { Length: > 0 } value)
             {
                 return await next(context);
             }
@@ -52,5 +51,18 @@ public static class RateLimitingEndpointConventionBuilderExtensions
                 .WriteAsync(new OnRejectedContext { HttpContext = http, Lease = lease });
             return Results.Empty;
         });
+    }
+
+    private static TArgument? ArgumentOf<TArgument>(IList<object?> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is TArgument match)
+            {
+                return match;
+            }
+        }
+
+        return default;
     }
 }
