@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.Authentication;
 using SecureApi.AspNetCore.Server;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -52,6 +53,7 @@ public static class ApiSecurityApplicationBuilderExtensions
         if (authenticates)
         {
             app.UseAuthentication();
+            app.UseMiddleware<AuthenticationFailureMetricsMiddleware>();
         }
 
         // Limits:RequestTimeoutSeconds, from here on: a wait in a rate limiter's queue counts too.

@@ -60,6 +60,48 @@ public sealed class LogSafetyTests(CorsApiFactory factory) : IClassFixture<CorsA
     }
 
     [Fact]
+    public async Task Credentials_NeverReachTheLog()
+    {
+        const string secret = "s3cr3t-credential-value";
+        using var logged = factory.WithSettings(("RateLimiting:Policies:Token:PermitLimit", "2"))
+            .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddLogging(logging => logging.AddFakeLogging())));
+        void WithCredentials(HttpRequest request)
+        {
+            request.Headers.Authorization = $"Bearer {secret}";
+            request.Headers.Cookie = $"session={secret}; __Host-XSRF={secret}";
+            request.Headers["X-XSRF-TOKEN"] = secret;
+        }
+
+        // Every refusal that logs: a denied origin, a cross-site write, an invalid token, a rate limit.
+        await SendAsync(logged, HttpMethods.Post, "/test/echo", request =>
+        {
+            WithCredentials(request);
+            request.Headers.Origin = "https://evil.example";
+        });
+        await SendAsync(logged, HttpMethods.Post, "/test/echo", request =>
+        {
+            WithCredentials(request);
+            request.Headers["Sec-Fetch-Site"] = "cross-site";
+        });
+        await SendAsync(logged, HttpMethods.Post, "/test/echo", WithCredentials);
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync(logged, HttpMethods.Get, "/antiforgery/token", WithCredentials, remoteAddress: "10.0.0.9");
+        }
+
+        var records = logged.Services.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(records, record => record.Id.Id == BlockedOriginEventId);
+        Assert.Contains(records, record => record.Id.Id == CrossSiteRefusedEventId);
+        Assert.Contains(records, record => record.Id.Id == 3002);
+        Assert.Contains(records, record => record.Id.Id == RejectedEventId);
+        Assert.All(records, record =>
+        {
+            Assert.DoesNotContain(secret, record.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(record.StructuredState ?? [], pair => pair.Value?.Contains(secret, StringComparison.Ordinal) == true);
+        });
+    }
+
+    [Fact]
     public async Task FloodOfRateLimitRejections_IsThrottledAndCountedWhenTheMinuteIsOver()
     {
         using var logs = new CapturingLoggerProvider();

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using SecureApi.Templates.Tests.Infrastructure;
 
 namespace SecureApi.Templates.Tests;
 
 [Collection(TemplateTestGroup.Name)]
-public sealed class GeneratedFilesTests(TemplateFixture fixture)
+public sealed partial class GeneratedFilesTests(TemplateFixture fixture)
 {
     private const string UpdateBaselinesVariable = "SECUREAPI_UPDATE_BASELINES";
 
@@ -33,13 +34,15 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
     {
         var solution = await fixture.GenerateAsync(TemplateVariant.Get(variantId));
 
-        // The library's package id (and the source mapping pattern of our packages) are the one
-        // place the name belongs; the package source is this run's folder.
+        // The library's package id (and the source mapping pattern of our packages) and its
+        // instrument names (secureapi.cors.denials) are the places the name belongs; the package
+        // source is this run's folder.
         foreach (var file in TextFiles(solution))
         {
             var text = file.Text.Replace(LibraryPackageId, string.Empty, StringComparison.Ordinal)
                 .Replace(fixture.Packages, string.Empty, StringComparison.Ordinal)
                 .Replace("<package pattern=\"SecureApi.*\" />", string.Empty, StringComparison.Ordinal);
+            text = PackageInstrumentName().Replace(text, string.Empty);
             Assert.DoesNotContain("SecureApi", file.RelativePath, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("SecureApi", text, StringComparison.OrdinalIgnoreCase);
         }
@@ -100,10 +103,11 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
     }
 
     [Theory]
-    [InlineData("default", 500, 1500)]
-    [InlineData("no-sample", 500, 1500)]
-    [InlineData("jwt", 600, 1700)]
-    [InlineData("identity", 1000, 1850)]
+    [InlineData("default", 600, 1600)]
+    [InlineData("no-sample", 600, 1600)]
+    [InlineData("jwt", 700, 1800)]
+    [InlineData("identity", 1100, 2050)]
+    [InlineData("controllers", 700, 1700)]
     public async Task Service_KeepsOnlyWhatItsTeamOwns(string variantId, int maxSourceLines, int maxTestLines)
     {
         var variant = TemplateVariant.Get(variantId);
@@ -115,6 +119,30 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
             solution.Files.Where(file => file.StartsWith($"src/{variant.Name}/Security/", StringComparison.Ordinal)));
         Assert.InRange(CSharpLines(solution, $"src/{variant.Name}/"), 1, maxSourceLines);
         Assert.InRange(CSharpLines(solution, $"tests/{variant.Name}.Tests/"), 1, maxTestLines);
+    }
+
+    [Theory]
+    [InlineData("default")]
+    [InlineData("controllers-jwt")]
+    public async Task PackagesNames_AreNotRewrittenWithTheServicesName(string variantId)
+    {
+        var solution = await fixture.GenerateAsync(TemplateVariant.Get(variantId));
+        var readme = await File.ReadAllTextAsync(solution.PathOf("README.md"));
+
+        // The project's name replaces "SecureApi" in every case form; the package's own names
+        // (its meter, its instruments, its log categories and namespaces) must survive it.
+        Assert.Contains("meter `SecureApi.AspNetCore`", readme, StringComparison.Ordinal);
+        Assert.Contains("| `secureapi.cors.denials` |", readme, StringComparison.Ordinal);
+        Assert.Contains("SecureApi.AspNetCore.SecurityPosture[1004]", readme, StringComparison.Ordinal);
+        Assert.Contains(
+            "<Using Include=\"SecureApi.AspNetCore.Diagnostics\" />",
+            await File.ReadAllTextAsync(solution.PathOf($"src/{solution.Variant.Name}/{solution.Variant.Name}.csproj")),
+            StringComparison.Ordinal);
+        foreach (var file in TextFiles(solution))
+        {
+            Assert.DoesNotContain("Contoso.Orders.AspNetCore", file.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("contoso.orders.", file.Text, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -191,6 +219,9 @@ public sealed class GeneratedFilesTests(TemplateFixture fixture)
     }
 
     // EF Core migrations are written by `dotnet ef`, not by the team: they are not counted.
+    [GeneratedRegex(@"\bsecureapi(\.[a-z_]+)+")]
+    private static partial Regex PackageInstrumentName();
+
     private static int CSharpLines(GeneratedSolution solution, string folder) =>
         solution.Files
             .Where(file => file.StartsWith(folder, StringComparison.Ordinal) && file.EndsWith(".cs", StringComparison.Ordinal)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Diagnostics;
 using SecureApi.AspNetCore.Errors;
 
 namespace SecureApi.AspNetCore.Antiforgery;
@@ -22,6 +23,7 @@ internal sealed class AntiforgeryValidationMiddleware(
     CrossSiteRequestCheck crossSite,
     IProblemDetailsService problemDetails,
     ILogger<AntiforgeryValidationMiddleware> logger,
+    SecurityMetrics metrics,
     TimeProvider time)
 {
     private readonly string _cookieName = options.Value.Cookie.Name!;
@@ -55,6 +57,7 @@ internal sealed class AntiforgeryValidationMiddleware(
         var request = context.Request;
         if (!crossSite.IsAllowed(context))
         {
+            metrics.CrossSiteRefused(request.Headers["Sec-Fetch-Site"].ToString());
             if (MayLog())
             {
                 AntiforgeryLog.CrossSiteRefused(
@@ -71,6 +74,7 @@ internal sealed class AntiforgeryValidationMiddleware(
 
         if (!request.Headers.ContainsKey(ApiAntiforgeryOptions.HeaderName) || !request.Cookies.ContainsKey(_cookieName))
         {
+            metrics.AntiforgeryFailed("token_missing");
             if (logger.IsEnabled(LogLevel.Information) && MayLog())
             {
                 var (method, path) = (LogValue.Sanitize(request.Method), LogValue.Sanitize(request.Path.Value));
@@ -83,6 +87,7 @@ internal sealed class AntiforgeryValidationMiddleware(
 
         if (!await antiforgery.IsRequestValidAsync(context))
         {
+            metrics.AntiforgeryFailed("token_invalid");
             if (MayLog())
             {
                 AntiforgeryLog.TokenInvalid(logger, LogValue.Sanitize(request.Method), LogValue.Sanitize(request.Path.Value));

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using SecureApi.AspNetCore.Diagnostics;
 using SecureApi.AspNetCore.Errors;
 
 namespace SecureApi.AspNetCore.Cors;
@@ -16,10 +18,15 @@ internal sealed class CorsAllowlistMiddleware(
     CorsPolicyCatalog policies,
     IOriginAllowlist allowlist,
     BlockedOriginLog blockedOrigins,
-    IProblemDetailsService problemDetails)
+    IProblemDetailsService problemDetails,
+    SecurityMetrics metrics)
 {
     /// <summary>The type of the 403 for a refused preflight or a write from a denied origin.</summary>
     public const string OriginNotAllowedType = "urn:problem-type:origin-not-allowed";
+
+    // The key by which the framework's endpoint middleware knows that CORS was applied to an
+    // endpoint that carries CORS metadata ([EnableCors]), as the in-box middleware sets it.
+    private const string CorsMiddlewareInvokedKey = "__CorsMiddlewareWithEndpointInvoked";
 
     private static readonly StringValues True = "true";
     private static readonly StringValues OriginVary = HeaderNames.Origin;
@@ -31,6 +38,10 @@ internal sealed class CorsAllowlistMiddleware(
         var response = context.Response;
         var origin = request.Headers.Origin;
         var preflight = HttpMethods.IsOptions(request.Method) && request.Headers.AccessControlRequestMethod.Count != 0;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ICorsMetadata>() is not null)
+        {
+            context.Items[CorsMiddlewareInvokedKey] = true;
+        }
 
         // Whatever the origin, what this response says about CORS depends on it: caches must know.
         AddVary(response.Headers, preflight ? PreflightVary : OriginVary);
@@ -46,6 +57,7 @@ internal sealed class CorsAllowlistMiddleware(
         if (!allowed)
         {
             blockedOrigins.Blocked(context, originValue);
+            metrics.CorsDenied(policy.Name, preflight ? "preflight" : SafeMethods.Contains(request.Method) ? "read" : "write");
         }
 
         if (preflight)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.Cors;
 using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.Diagnostics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,7 @@ public static class CorsAllowlistServiceCollectionExtensions
 
     private static void AddCorsServices(IServiceCollection services)
     {
+        services.AddSecurityMetrics();
         services.AddSingleton<IConfigureOptions<ApiCorsOptions>, ApiCorsOptionsSetup>();
         services.AddSingleton<IOptionsChangeTokenSource<ApiCorsOptions>>(provider =>
             new ConfigurationChangeTokenSource<ApiCorsOptions>(

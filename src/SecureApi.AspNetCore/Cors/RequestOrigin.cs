@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+
 namespace SecureApi.AspNetCore.Cors;
 
 /// <summary>The request's own origin, as the API is reached (after trusted proxy headers).</summary>
@@ -35,9 +37,12 @@ internal static class RequestOrigin
     public static bool IsTrusted(HttpContext context, string origin, IOriginAllowlist allowlist) =>
         IsSameOrigin(origin, context.Request) || allowlist.IsAllowed(PolicyName(context), origin);
 
-    /// <summary>The name of the endpoint's CORS policy; empty for the default policy.</summary>
+    /// <summary>
+    /// The name of the endpoint's CORS policy, from <c>RequireCorsPolicy</c> or
+    /// <c>[EnableCors]</c>; empty for the default policy.
+    /// </summary>
     /// <param name="context">The HTTP context, after routing.</param>
     /// <returns>The policy's name.</returns>
     public static string PolicyName(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<CorsPolicyMetadata>()?.PolicyName ?? ApiCorsOptions.DefaultPolicyName;
+        context.GetEndpoint()?.Metadata.GetMetadata<IEnableCorsAttribute>()?.PolicyName ?? ApiCorsOptions.DefaultPolicyName;
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SecureApi.AspNetCore.Diagnostics;
 using SecureApi.AspNetCore.Errors;
 
 namespace SecureApi.AspNetCore.Https;
@@ -8,7 +9,7 @@ namespace SecureApi.AspNetCore.Https;
 /// from a trusted proxy) with 400. An API is not redirected: a client that sent a token or a
 /// body over plain HTTP has already leaked it, and a redirect would hide the bug.
 /// </summary>
-internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IProblemDetailsService problemDetails)
+internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IProblemDetailsService problemDetails, SecurityMetrics metrics)
 {
     /// <summary>The type of the 400 for a request over plain HTTP.</summary>
     public const string HttpsRequiredType = "urn:problem-type:https-required";
@@ -20,6 +21,7 @@ internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IProblemD
             return next(context);
         }
 
+        metrics.HttpsRefused();
         return problemDetails.WriteStatusAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,

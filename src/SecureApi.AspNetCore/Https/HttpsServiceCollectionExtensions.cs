@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.Https;
+using SecureApi.AspNetCore.Diagnostics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,7 @@ public static class HttpsServiceCollectionExtensions
 
     private static void AddHttpsServices(IServiceCollection services)
     {
+        services.AddSecurityMetrics();
         services.AddOptions<TrustedProxiesOptions>()
             .Configure<IConfiguration>((options, configuration) =>
             {

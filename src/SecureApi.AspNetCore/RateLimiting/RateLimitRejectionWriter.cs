@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Diagnostics;
 using SecureApi.AspNetCore.Errors;
 
 namespace SecureApi.AspNetCore.RateLimiting;
@@ -18,6 +19,7 @@ internal sealed class RateLimitRejectionWriter(
     IOptions<ApiRateLimitingOptions> options,
     IProblemDetailsService problemDetails,
     ILogger<RateLimitRejectionWriter> logger,
+    SecurityMetrics metrics,
     TimeProvider time)
 {
     private const int FallbackRetryAfterSeconds = 1;
@@ -42,6 +44,7 @@ internal sealed class RateLimitRejectionWriter(
         var httpContext = context.HttpContext;
         if (context.Lease is StoreUnavailableRejection)
         {
+            metrics.RateLimited("store_unavailable");
             httpContext.Response.Headers.RetryAfter = StoreRetryAfterSeconds;
             await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
             {
@@ -55,6 +58,7 @@ internal sealed class RateLimitRejectionWriter(
 
         var rule = RuleOf(context);
         var name = rule.Name;
+        metrics.RateLimited(name);
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, RateLimitHeaders.Seconds(wait))
             : FallbackRetryAfterSeconds;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.RateLimiting;
+using SecureApi.AspNetCore.Diagnostics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,7 @@ public static class RateLimitingServiceCollectionExtensions
 
     private static void AddRateLimitingServices(IServiceCollection services)
     {
+        services.AddSecurityMetrics();
         services.AddOptions<ApiRateLimitingOptions>()
             .BindConfiguration(ApiRateLimitingOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) => options.ExemptNetworks = ConfigurationList.Read(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using SecureApi.AspNetCore.Diagnostics;
 using SecureApi.AspNetCore.Errors;
 using SecureApi.AspNetCore.Https;
 
@@ -14,7 +15,8 @@ namespace SecureApi.AspNetCore.Server;
 /// ports ignored) are the framework's. Probe endpoints (<c>AllowPlainHttp</c>) answer any host,
 /// since orchestrators probe by address.
 /// </summary>
-internal sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonitor<HostFilteringOptions> options, IProblemDetailsService problemDetails)
+internal sealed class AllowedHostsMiddleware(
+    RequestDelegate next, IOptionsMonitor<HostFilteringOptions> options, IProblemDetailsService problemDetails, SecurityMetrics metrics)
 {
     /// <summary>The type of the 400 for a <c>Host</c> outside <c>AllowedHosts</c>.</summary>
     public const string UnknownHostType = "urn:problem-type:unknown-host";
@@ -33,6 +35,7 @@ internal sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonit
             return next(context);
         }
 
+        metrics.HostRefused();
         return problemDetails.WriteStatusAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,

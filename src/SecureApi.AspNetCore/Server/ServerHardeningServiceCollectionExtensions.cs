@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.Server;
 using SecureApi.AspNetCore;
+using SecureApi.AspNetCore.Diagnostics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +33,7 @@ public static class ServerHardeningServiceCollectionExtensions
 
     private static void AddServerHardeningServices(IServiceCollection services)
     {
+        services.AddSecurityMetrics();
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RequestLimitsOptions>, RequestLimitsOptionsValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeploymentCheck, AllowedHostsDeploymentCheck>());

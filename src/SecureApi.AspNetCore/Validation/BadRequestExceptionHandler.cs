@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Diagnostics;
 using SecureApi.AspNetCore.Server;
 
 namespace SecureApi.AspNetCore.Validation;
@@ -10,7 +11,7 @@ namespace SecureApi.AspNetCore.Validation;
 /// that says what to fix: 400 with <c>errors</c> by field, 413 with the size limit, 415 with the
 /// content type to use. Never a 500 for bad input.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, IOptions<RequestLimitsOptions> limits)
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, IOptions<RequestLimitsOptions> limits, SecurityMetrics metrics)
     : IExceptionHandler
 {
     /// <summary>The type of a 413: the body is over <c>Limits:MaxRequestBodyBytes</c>.</summary>
@@ -56,6 +57,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         }
 
         var status = badRequest.StatusCode;
+        if (status is StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType)
+        {
+            metrics.ValidationFailed(httpContext, SecurityMetrics.BindingStage);
+        }
+
         ProblemDetails problem = status switch
         {
             StatusCodes.Status413PayloadTooLarge => new ProblemDetails

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureApi.AspNetCore.Validation;
+using SecureApi.AspNetCore.Diagnostics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +22,12 @@ public static class InputValidationServiceCollectionExtensions
     /// <summary>
     /// Makes JSON binding strict (unknown and duplicate
     /// properties refused, nesting capped at <see cref="MaxJsonDepth"/>, nullability respected),
-    /// and turns binding failures into 4xx problem responses instead of empty 400s.
+    /// and turns binding failures into 4xx problem responses instead of empty 400s. Controllers,
+    /// when the service has them, get the same: the same JSON settings, the same 400
+    /// <c>validation-failed</c> problem for arguments that could not be bound (in place of
+    /// <c>[ApiController]</c>'s own, whose keys and messages differ), and the registered
+    /// validators run on every action argument they validate, as <c>WithValidation</c> does for
+    /// minimal APIs.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
@@ -28,21 +35,13 @@ public static class InputValidationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        services.Configure<JsonOptions>(options =>
-        {
-            var json = options.SerializerOptions;
-            json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            json.AllowDuplicateProperties = false;
-            json.MaxDepth = MaxJsonDepth;
-            json.RespectNullableAnnotations = true;
-
-            // The web defaults read numbers from strings ("5"); a wrong type is refused instead.
-            json.NumberHandling = JsonNumberHandling.Strict;
-        });
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => MakeStrict(options.SerializerOptions));
+        AddControllerValidation(services);
 
         // Binding failures throw, so that the exception handler can say what was wrong; without
         // this, minimal APIs answer an empty 400 and log the reason where the client cannot see it.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddSecurityMetrics();
         services.TryAddSingleton<BadRequestExceptionHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, BadRequestExceptionHandler>(
             provider => provider.GetRequiredService<BadRequestExceptionHandler>()));
@@ -60,5 +59,35 @@ public static class InputValidationServiceCollectionExtensions
         });
 
         return services;
+    }
+
+    private static void MakeStrict(JsonSerializerOptions json)
+    {
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.AllowDuplicateProperties = false;
+        json.MaxDepth = MaxJsonDepth;
+        json.RespectNullableAnnotations = true;
+
+        // The web defaults read numbers from strings ("5"); a wrong type is refused instead.
+        json.NumberHandling = JsonNumberHandling.Strict;
+    }
+
+    // Options of MVC's, which take effect only in a service that calls AddControllers. Post-
+    // configured, since AddControllers may come after AddApiSecurity and sets its own defaults.
+    private static void AddControllerValidation(IServiceCollection services)
+    {
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.JsonOptions>(options =>
+        {
+            MakeStrict(options.JsonSerializerOptions);
+
+            // The serializer's messages name framework types; ModelStateProblem says what to fix.
+            options.AllowInputFormatterExceptionMessages = false;
+        });
+        services.PostConfigure<ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = ModelStateProblem.Create);
+        services.AddOptions<MvcOptions>().PostConfigure<IServiceProviderIsService, SecurityMetrics>((options, provider, metrics) =>
+        {
+            ModelBindingMessages.Apply(options.ModelBindingMessageProvider);
+            options.Conventions.Add(new ControllerValidationConvention(provider, metrics));
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using SecureApi.AspNetCore.Diagnostics;
 using SecureApi.AspNetCore.Errors;
 
 namespace SecureApi.AspNetCore.Validation;
@@ -8,7 +9,7 @@ namespace SecureApi.AspNetCore.Validation;
 /// between systems is UTF-8 (RFC 8259), and the framework's reader fails on an unknown or
 /// unsupported charset (<c>bogus</c>, <c>utf-7</c>, <c>""</c>) with an exception, a 500.
 /// </summary>
-internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetailsService problemDetails)
+internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetailsService problemDetails, SecurityMetrics metrics)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -25,6 +26,7 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetail
             return next(context);
         }
 
+        metrics.ValidationFailed(context, SecurityMetrics.BindingStage);
         return problemDetails.WriteStatusAsync(context, new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
             [RequestBodyErrors.BodyKey] = ["The body must be JSON in UTF-8: send Content-Type: application/json, with charset=utf-8 or no charset."],

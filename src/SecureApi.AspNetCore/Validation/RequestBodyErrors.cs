@@ -13,6 +13,15 @@ internal static class RequestBodyErrors
     /// <summary>The key of errors that concern the body as a whole.</summary>
     public const string BodyKey = "body";
 
+    /// <summary>What a parameter or property of the wrong type or out of range is told.</summary>
+    public const string WrongTypeMessage = "The value has the wrong type or is out of range.";
+
+    /// <summary>What a required parameter that was not sent is told.</summary>
+    public const string RequiredParameterMessage = "This parameter is required.";
+
+    /// <summary>What a request without the body its endpoint needs is told.</summary>
+    public const string BodyRequiredMessage = "A JSON body is required.";
+
     /// <summary>Describes why the body could not be read.</summary>
     /// <param name="exception">The binding failure.</param>
     /// <returns>The errors by field.</returns>
@@ -23,8 +32,8 @@ internal static class RequestBodyErrors
             return new()
             {
                 [parameter] = [exception.Message.StartsWith("Required", StringComparison.Ordinal)
-                    ? "This parameter is required."
-                    : "The value has the wrong type or is out of range."],
+                    ? RequiredParameterMessage
+                    : WrongTypeMessage],
             };
         }
 
@@ -32,12 +41,29 @@ internal static class RequestBodyErrors
         {
             var message = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType
                 ? "The body must be JSON, sent with Content-Type: application/json."
-                : "A JSON body is required.";
+                : BodyRequiredMessage;
             return new() { [BodyKey] = [message] };
         }
 
-        return new() { [FieldOf(json.Path)] = [Explain(json)] };
+        var (field, error) = Describe(json);
+        return new() { [field] = [error] };
     }
+
+    /// <summary>Describes why the JSON of a body could not be read.</summary>
+    /// <param name="exception">The serializer's failure.</param>
+    /// <returns>The field it concerns and what to fix.</returns>
+    public static (string Field, string Message) Describe(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+
+        return (FieldOf(exception.Path), Explain(exception));
+    }
+
+    /// <summary>The field a binding path names, in the form the validators' errors use.</summary>
+    /// <param name="path">A JSON path (<c>$.items[0].name</c>), or empty for the whole body.</param>
+    /// <returns>The field (<c>items[0].name</c>), or <see cref="BodyKey"/>.</returns>
+    public static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? BodyKey : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     // The framework's 'Failed to bind parameter "int? limit" from "abc".' and
     // 'Required parameter "int id" was not provided from route.': the parameter, in camelCase.
@@ -55,10 +81,6 @@ internal static class RequestBodyErrors
         var name = declaration[(declaration.LastIndexOf(' ') + 1)..];
         return name.IsEmpty ? null : JsonNamingPolicy.CamelCase.ConvertName(name.ToString());
     }
-
-    // "$.items[0].name" -> "items[0].name"; "$" -> "body".
-    private static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? BodyKey : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     private static string Explain(JsonException exception)
     {
@@ -89,7 +111,7 @@ internal static class RequestBodyErrors
 
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return "The value has the wrong type or is out of range.";
+            return WrongTypeMessage;
         }
 
         if (exception.InnerException is InvalidOperationException or DecoderFallbackException || message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using FluentValidation;
+using SecureApi.AspNetCore.Diagnostics;
 
 namespace SecureApi.AspNetCore.Validation;
 
@@ -17,9 +16,11 @@ internal static class ValidationFilterFactory
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var services = context.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
+        var metrics = context.ApplicationServices.GetRequiredService<SecurityMetrics>();
         var validated = context.MethodInfo.GetParameters()
-            .Select((parameter, index) => (Index: index, ValidatorType: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
-            .Where(argument => services.IsService(argument.ValidatorType))
+            .Select((parameter, index) => (Index: index, ValidatorType: ArgumentValidation.ValidatorFor(parameter.ParameterType, services)))
+            .Where(argument => argument.ValidatorType is not null)
+            .Select(argument => (argument.Index, ValidatorType: argument.ValidatorType!))
             .ToArray();
 
         if (validated.Length == 0)
@@ -32,25 +33,19 @@ internal static class ValidationFilterFactory
             Dictionary<string, string[]>? errors = null;
             foreach (var (index, validatorType) in validated)
             {
-                if (invocation.Arguments[index] is not { } argument)
+                if (invocation.Arguments[index] is { } argument)
                 {
-                    continue;
-                }
-
-                var validator = (IValidator)invocation.HttpContext.RequestServices.GetRequiredService(validatorType);
-                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
-                foreach (var failure in result.Errors)
-                {
-                    errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
-                    var field = ToCamelCase(failure.PropertyName);
-                    errors[field] = errors.TryGetValue(field, out var messages) ? [.. messages, failure.ErrorMessage] : [failure.ErrorMessage];
+                    errors = await ArgumentValidation.AddFailuresAsync(invocation.HttpContext, argument, validatorType, errors);
                 }
             }
 
-            return errors is null ? await next(invocation) : TypedResults.ValidationProblem(errors);
+            if (errors is null)
+            {
+                return await next(invocation);
+            }
+
+            metrics.ValidationFailed(invocation.HttpContext, SecurityMetrics.RulesStage);
+            return TypedResults.ValidationProblem(errors);
         };
     }
-
-    private static string ToCamelCase(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }

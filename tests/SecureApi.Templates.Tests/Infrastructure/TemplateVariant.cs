@@ -30,6 +30,22 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
     /// <summary>Accounts with ASP.NET Core Identity, without the sample.</summary>
     public static readonly TemplateVariant IdentityNoSample = new("identity-no-sample", "Contoso.Orders", "--auth", "Identity", "--sample", "false");
 
+    /// <summary>The sample as API controllers.</summary>
+    public static readonly TemplateVariant Controllers = new("controllers", "Contoso.Orders", "--use-controllers");
+
+    /// <summary>API controllers with JWT bearer authentication.</summary>
+    public static readonly TemplateVariant ControllersJwt = new("controllers-jwt", "Contoso.Orders", "--use-controllers", "--auth", "Jwt");
+
+    /// <summary>API controllers with accounts (the accounts' own endpoints stay Identity's minimal API).</summary>
+    public static readonly TemplateVariant ControllersIdentity = new("controllers-identity", "Contoso.Orders", "--use-controllers", "--auth", "Identity");
+
+    /// <summary>
+    /// Set up for controllers, with none yet. With <c>--auth</c> too it is left out: without the
+    /// sample, the option writes two lines of <c>Program.cs</c> that no <c>--auth</c> line touches,
+    /// and each <c>--auth</c> without the sample is built and tested on its own.
+    /// </summary>
+    public static readonly TemplateVariant ControllersNoSample = new("controllers-no-sample", "Contoso.Orders", "--use-controllers", "--sample", "false");
+
     /// <summary>The defaults without the restore post-action.</summary>
     public static readonly TemplateVariant SkipRestore = new("skip-restore", "Contoso.Orders", "--skip-restore");
 
@@ -50,7 +66,7 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
 
     /// <summary>Every variant that is built and whose tests are run.</summary>
     public static readonly TemplateVariant[] Buildable =
-        [Default, NoSample, Jwt, JwtNoSample, Identity, IdentityNoSample, HyphenatedName, DottedDigitsName, DigitName, UnderscoreName, UnicodeName, HyphenatedSegmentsName, SpacedName];
+        [Default, NoSample, Jwt, JwtNoSample, Identity, IdentityNoSample, Controllers, ControllersJwt, ControllersIdentity, ControllersNoSample, HyphenatedName, DottedDigitsName, DigitName, UnderscoreName, UnicodeName, HyphenatedSegmentsName, SpacedName];
 
     /// <summary>Every variant.</summary>
     public static readonly TemplateVariant[] All = [.. Buildable, SkipRestore];

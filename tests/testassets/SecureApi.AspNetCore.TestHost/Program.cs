@@ -1,7 +1,9 @@
 // A service that adopts the protections as any existing service would, with a health probe, the
 // antiforgery token endpoint, a JSON write that echoes its body (and one limited per its text), a
-// read that never ends by itself and, in Development, the OpenAPI document; with
-// Redis:Configuration, its instances share the key ring and the rate limits.
+// read that never ends by itself, API controllers (TestControllers.cs) and, in Development, the
+// OpenAPI document; with Redis:Configuration, its instances share the key ring and the rate limits.
+using SecureApi.AspNetCore.TestHost;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiSecurity();
@@ -15,6 +17,7 @@ if (builder.Configuration.GetValue<bool>("TestHost:Bearer"))
     builder.Services.AddAuthorization();
 }
 builder.Services.AddOpenApi();
+builder.Services.AddControllers();
 
 var app = builder.Build();
 
@@ -38,6 +41,7 @@ if (app.Configuration.GetValue<bool>("TestHost:Bearer"))
 {
     app.MapPost("/test/signed-in", (EchoRequest request) => TypedResults.Ok(request)).WithValidation().RequireAuthorization();
 }
+app.MapControllers();
 if (app.Environment.IsDevelopment())
 {
     app.MapOpenApi("/openapi/v1.json");
@@ -51,6 +55,3 @@ if (!app.HasValidConfiguration())
 
 app.Run();
 return 0;
-
-/// <summary>The body of <c>POST /test/echo</c>, which answers it back.</summary>
-internal sealed record EchoRequest(string? Text, int? Number);

@@ -6,6 +6,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddApiSecurity();
 builder.AddApiSecurityRedis();
 builder.Services.AddApiHeaderPolicies();
+
+// Traces, metrics (the security counters among them) and logs to the OTLP collector that
+// OTEL_EXPORTER_OTLP_ENDPOINT names; nothing is exported or started without it.
+builder.AddOpenTelemetryExport();
 #if (AuthJwt)
 
 // Bearer tokens, from Authentication:Schemes:Bearer: an identity provider's Authority and the
@@ -28,6 +32,9 @@ builder.Services.AddAuthorizationBuilder().AddAdminAccessPolicy();
 
 builder.Services.AddHealthChecks(); // add checks of your own dependencies here
 builder.Services.AddOpenApi();
+#if (UseControllers)
+builder.Services.AddControllers();
+#endif
 #if (sample)
 builder.Services.AddItems();
 #endif
@@ -43,7 +50,9 @@ app.MapApiDocumentation();
 #if (AuthIdentity)
 app.MapAccountEndpoints();
 #endif
-#if (sample)
+#if (UseControllers)
+app.MapControllers();
+#elif (sample)
 app.MapItemEndpoints();
 app.MapAdminEndpoints();
 #endif

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SecureApi.AspNetCore.Diagnostics;
+
+/// <summary>Registers the counters each concern that counts shares.</summary>
+internal static class SecurityMetricsRegistration
+{
+    /// <summary>Adds <see cref="SecurityMetrics"/> and the meter factory it needs, once.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddSecurityMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<SecurityMetrics>();
+        return services;
+    }
+}
