@@ -18,6 +18,7 @@ public sealed class LogSafetyTests(CorsApiFactory factory) : IClassFixture<CorsA
     private const int TokenMissingEventId = 3001;
     private const int RejectedEventId = 4001;
     private const int RejectionsSuppressedEventId = 4002;
+    private const int RefusalsSuppressedEventId = 3004;
 
     [Theory]
     [InlineData("/a\r\nfail: forged line", @"/a\u000d\u000afail: forged line")]
@@ -124,17 +125,23 @@ public sealed class LogSafetyTests(CorsApiFactory factory) : IClassFixture<CorsA
     }
 
     [Fact]
-    public async Task FloodOfForgedWrites_IsThrottled()
+    public async Task FloodOfForgedWrites_IsThrottledAndCountedWhenTheMinuteIsOver()
     {
         using var logs = new CapturingLoggerProvider();
-        using var logged = WithServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        var time = new FakeTimeProvider();
+        using var logged = WithServices(services => services.AddSingleton<ILoggerProvider>(logs).AddSingleton<TimeProvider>(time));
 
         for (var i = 0; i < LogThrottle.MaxEventsPerWindow + 10; i++)
         {
             await SendAsync(logged, HttpMethods.Post, "/test/echo");
         }
 
-        Assert.Equal(LogThrottle.MaxEventsPerWindow, logs.Entries.Count(entry => entry.EventId.Id == TokenMissingEventId));
+        time.Advance(TimeSpan.FromMinutes(1));
+        await SendAsync(logged, HttpMethods.Post, "/test/echo");
+
+        Assert.Equal(LogThrottle.MaxEventsPerWindow + 1, logs.Entries.Count(entry => entry.EventId.Id == TokenMissingEventId));
+        var summary = Assert.Single(logs.Entries, entry => entry.EventId.Id == RefusalsSuppressedEventId);
+        Assert.Contains(summary.Properties!, property => property.Key == "Count" && (int?)property.Value == 10);
     }
 
     private WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>

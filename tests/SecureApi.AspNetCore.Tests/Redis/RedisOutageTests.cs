@@ -50,15 +50,18 @@ public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task TokenEndpoint_BeforeTheKeyRingWasEverRead_Is503Problem_Not500()
+    public async Task TokenEndpoint_BeforeTheKeyRingWasEverRead_Is503Problem_Not500_AndLogsWhy()
     {
-        using var host = factory.WithSettings(("Redis:Configuration", Unreachable));
+        using var host = factory.WithSettings(("Redis:Configuration", Unreachable))
+            .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddLogging(logging => logging.AddFakeLogging())));
         using var client = host.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
 
         await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "urn:problem-type:key-ring-unavailable");
         Assert.False(response.Headers.Contains("Set-Cookie"));
+        var logged = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == 3005);
+        Assert.Equal(LogLevel.Error, logged.Level);
     }
 
     [Theory]
