@@ -36,7 +36,12 @@ public static class InputValidationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => MakeStrict(options.SerializerOptions));
-        AddControllerValidation(services);
+
+        // Once, however often this runs: each registration would add another validation filter.
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(BadRequestExceptionHandler)))
+        {
+            AddControllerValidation(services);
+        }
 
         // Binding failures throw, so that the exception handler can say what was wrong; without
         // this, minimal APIs answer an empty 400 and log the reason where the client cannot see it.

@@ -76,6 +76,27 @@ public sealed class OriginAllowlistTests
         Assert.NotEmpty(error);
     }
 
+    [Theory]
+    [InlineData("https://app.example.com")]
+    [InlineData("https://shop.eu.example.net")]
+    [InlineData("https://app.example.com.evil.example")]
+    public void Contains_AllocatesNothing(string origin)
+    {
+        var allowlist = Create("https://app.example.com", "https://admin.example.com", "https://*.example.net");
+        for (var i = 0; i < 100; i++)
+        {
+            allowlist.Contains(origin);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            allowlist.Contains(origin);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static OriginAllowlist Create(params string[] origins) =>
         OriginAllowlist.Create(origins.Select(origin => OriginEntry.TryParse(origin, out var entry, out var error)
             ? entry

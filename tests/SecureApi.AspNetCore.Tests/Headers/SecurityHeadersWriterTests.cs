@@ -65,6 +65,25 @@ public sealed class SecurityHeadersWriterTests
         Assert.Equal(expected, context.Response.Headers.ContainsKey(StrictTransportSecurity));
     }
 
+    [Fact]
+    public void Write_AllocatesNothing_OnceTheResponseHoldsItsHeaders()
+    {
+        var writer = CreateWriter(Environments.Production);
+        var context = CreateContext();
+        for (var i = 0; i < 100; i++)
+        {
+            writer.Write(context);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            writer.Write(context);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static SecurityHeadersWriter CreateWriter(string environment, Action<ApiSecurityHeadersOptions>? configure = null)
     {
         var options = new ApiSecurityHeadersOptions();
