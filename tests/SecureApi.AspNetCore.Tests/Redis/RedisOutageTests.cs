@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using SecureApi.AspNetCore.Diagnostics;
 
 namespace SecureApi.AspNetCore.Tests.Redis;
 
@@ -47,6 +50,20 @@ public sealed class RedisOutageTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.True(!body.Contains("Redis", StringComparison.OrdinalIgnoreCase), body);
         Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
         SecurityHeadersAssert.HasApiSecurityHeaders(refused);
+    }
+
+    [Fact]
+    public async Task FailClosed_Refusal_IsCountedAsStoreUnavailable()
+    {
+        using var host = factory.WithSettings(("Redis:Configuration", Unreachable), ("RateLimiting:RedisFailure", "Closed"));
+        using var rejections = new MetricCollector<long>(
+            host.Services.GetRequiredService<IMeterFactory>(), ApiSecurityMetrics.MeterName, ApiSecurityMetrics.RateLimitRejections);
+        using var client = host.CreateClient();
+
+        using var refused = await client.GetAsync(new Uri("/antiforgery/token", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(["store_unavailable"], rejections.GetMeasurementSnapshot().Select(m => m.Tags["secureapi.rate_limit.policy"]));
     }
 
     [Fact]

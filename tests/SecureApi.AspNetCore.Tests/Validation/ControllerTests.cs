@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using SecureApi.AspNetCore.TestHost;
 using SecureApi.AspNetCore.Validation;
 
 namespace SecureApi.AspNetCore.Tests.Validation;
@@ -96,6 +99,24 @@ public sealed class ControllerTests(CorsApiFactory factory) : IClassFixture<Cors
         using var response = await PostJsonAsync(client, "/test/controller/notes", """{"title": "Call back", "priority": 2}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Validator_RunsOncePerArgument_WhenValidationIsRegisteredAgain()
+    {
+        var validations = 0;
+        await using var twice = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services
+            .AddApiValidation()
+            .AddSingleton<IValidator<NoteRequest>>(new InlineValidator<NoteRequest>
+            {
+                validator => validator.RuleFor(note => note.Title).Must(_ => Interlocked.Increment(ref validations) > 0),
+            })));
+        using var client = await AntiforgeryClient.CreateAsync(twice);
+
+        using var response = await PostJsonAsync(client, "/test/controller/notes", """{"title": "Call back", "priority": 2}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, validations);
     }
 
     [Theory]
