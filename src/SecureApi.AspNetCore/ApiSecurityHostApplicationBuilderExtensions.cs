@@ -38,7 +38,11 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthenticationOptions>, BearerSettingsValidator>());
         if (ApplicationAssembly(builder.Environment) is { } application)
         {
-            builder.Services.AddValidatorsFromAssembly(application, includeInternalTypes: true);
+            // A validator that takes nothing in its constructor keeps nothing per request: one
+            // instance serves them all, instead of its rules (expression trees) being built again
+            // for every request. One with dependencies stays scoped, as FluentValidation has it.
+            builder.Services.AddValidatorsFromAssembly(application, ServiceLifetime.Singleton, HasNoDependencies, includeInternalTypes: true);
+            builder.Services.AddValidatorsFromAssembly(application, ServiceLifetime.Scoped, validator => !HasNoDependencies(validator), includeInternalTypes: true);
         }
 
         // UseApiSecurity applies AllowedHosts itself, after the security headers, as problem+json.
@@ -53,6 +57,9 @@ public static class ApiSecurityHostApplicationBuilderExtensions
 
     private static bool IsFrameworkHostFiltering(ServiceDescriptor descriptor) =>
         descriptor.ServiceType == typeof(IStartupFilter) && descriptor.ImplementationType?.Name == "HostFilteringStartupFilter";
+
+    private static bool HasNoDependencies(AssemblyScanner.AssemblyScanResult validator) =>
+        validator.ValidatorType.GetConstructors().All(constructor => constructor.GetParameters().Length == 0);
 
     // The host names the application's assembly (the entry assembly, or the one a test host runs).
     private static Assembly? ApplicationAssembly(IHostEnvironment environment) =>

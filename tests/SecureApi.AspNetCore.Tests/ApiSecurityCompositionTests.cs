@@ -35,7 +35,43 @@ public sealed class ApiSecurityCompositionTests
         Assert.True(validator.Validate(new Order(1)).IsValid);
     }
 
+    [Fact]
+    public void AddApiSecurity_SharesAValidatorWithoutDependencies_AndScopesOneWithDependencies()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ApiSecurityCompositionTests).Assembly.GetName().Name,
+        });
+        builder.Host.UseDefaultServiceProvider(provider => (provider.ValidateScopes, provider.ValidateOnBuild) = (true, true));
+        builder.Services.AddScoped<ShipmentLimit>();
+
+        builder.AddApiSecurity();
+        using var app = builder.Build();
+
+        using var first = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        Assert.Same(
+            first.ServiceProvider.GetRequiredService<IValidator<Order>>(),
+            second.ServiceProvider.GetRequiredService<IValidator<Order>>());
+        var shipment = first.ServiceProvider.GetRequiredService<IValidator<Shipment>>();
+        Assert.Same(shipment, first.ServiceProvider.GetRequiredService<IValidator<Shipment>>());
+        Assert.NotSame(shipment, second.ServiceProvider.GetRequiredService<IValidator<Shipment>>());
+        Assert.False(shipment.Validate(new Shipment(11)).IsValid);
+    }
+
     internal sealed record Order(int Quantity);
+
+    internal sealed record Shipment(int Parcels);
+
+    internal sealed class ShipmentLimit
+    {
+        public int MaxParcels { get; } = 10;
+    }
+
+    internal sealed class ShipmentValidator : AbstractValidator<Shipment>
+    {
+        public ShipmentValidator(ShipmentLimit limit) => RuleFor(shipment => shipment.Parcels).LessThanOrEqualTo(limit.MaxParcels);
+    }
 
     internal sealed class OrderValidator : AbstractValidator<Order>
     {
