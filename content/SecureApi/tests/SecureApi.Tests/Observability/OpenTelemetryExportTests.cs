@@ -19,6 +19,7 @@ namespace SecureApi.Tests.Observability;
 public sealed class OpenTelemetryExportTests
 {
     private const int FlushTimeoutMilliseconds = 10_000;
+    private const string RequestDuration = "http.server.request.duration";
 
     [Fact]
     public async Task WithAnEndpoint_TracesSecurityCountersAndLogsReachTheCollector()
@@ -37,13 +38,13 @@ public sealed class OpenTelemetryExportTests
 
             // What the exporters hold, sent now: at shutdown the container may already have
             // disposed the exporters' HTTP clients.
-            Assert.True(service.Services.GetRequiredService<MeterProvider>().ForceFlush(FlushTimeoutMilliseconds));
+            await FlushMetricsUntilReceivedAsync(service.Services.GetRequiredService<MeterProvider>(), collector, RequestDuration);
             Assert.True(service.Services.GetRequiredService<TracerProvider>().ForceFlush(FlushTimeoutMilliseconds));
             Assert.True(service.Services.GetRequiredService<LoggerProvider>().ForceFlush(FlushTimeoutMilliseconds));
         }
 
         Assert.Contains(ApiSecurityMetrics.CorsDenials, collector.Received("metrics"), StringComparison.Ordinal);
-        Assert.Contains("http.server.request.duration", collector.Received("metrics"), StringComparison.Ordinal);
+        Assert.Contains(RequestDuration, collector.Received("metrics"), StringComparison.Ordinal);
         Assert.Contains("/health", collector.Received("traces"), StringComparison.Ordinal);
         Assert.Contains("Blocked cross-origin", collector.Received("logs"), StringComparison.Ordinal);
     }
@@ -58,6 +59,24 @@ public sealed class OpenTelemetryExportTests
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Null(service.Services.GetService<MeterProvider>());
+    }
+
+    // The server records a request's duration once it has sent the response, which the client
+    // can read first: export again until the instrument has arrived, or the timeout has passed.
+    private static async Task FlushMetricsUntilReceivedAsync(MeterProvider meters, OtlpReceiver collector, string instrument)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(FlushTimeoutMilliseconds);
+        do
+        {
+            Assert.True(meters.ForceFlush(FlushTimeoutMilliseconds));
+            if (collector.Received("metrics").Contains(instrument, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+        while (DateTime.UtcNow < deadline);
     }
 
     /// <summary>
