@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Authentication;
+using SecureApi.AspNetCore.DataProtection;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -50,6 +51,9 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         {
             builder.Services.Remove(hostFiltering);
         }
+
+        // Again, now that antiforgery has called AddDataProtection() too.
+        KeyRingWarmUp.ReplaceInBoxWarmUp(builder.Services);
 
         builder.Services.AddSingleton<ApiSecurityMarker>();
         return builder;

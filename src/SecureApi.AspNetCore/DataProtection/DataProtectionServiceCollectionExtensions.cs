@@ -41,6 +41,7 @@ public static class DataProtectionServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
 
         services.AddDataProtection();
+        KeyRingWarmUp.ReplaceInBoxWarmUp(services);
         services.AddHealthChecks().AddCheck<KeyRingHealthCheck>("key-ring");
         services.AddOptions<DataProtectionOptions>()
             .Configure<IOptions<KeyRingOptions>, IHostEnvironment>((dataProtection, keyRing, environment) =>

@@ -12,6 +12,9 @@ internal static class StatusProblemDefaults
     /// <summary>The type of a 400 whose <c>errors</c> list the fields to correct.</summary>
     public const string ValidationFailedType = "urn:problem-type:validation-failed";
 
+    /// <summary>The detail of a problem whose <c>errors</c> list the fields to correct.</summary>
+    public const string ValidationFailedDetail = "Correct the fields listed in errors and send the request again.";
+
     // What the framework fills in when a problem has no type: a link to the status's RFC section.
     private const string FrameworkTypePrefix = "https://tools.ietf.org/html/rfc";
 
@@ -27,9 +30,7 @@ internal static class StatusProblemDefaults
             problem.Type = validation ? ValidationFailedType : TypeFor(problem.Status);
         }
 
-        problem.Detail ??= validation
-            ? "Correct the fields listed in errors and send the request again."
-            : DetailFor(problem.Status);
+        problem.Detail ??= validation ? ValidationFailedDetail : DetailFor(problem.Status);
     }
 
     private static string TypeFor(int? status) => status switch

@@ -52,7 +52,8 @@ public static class InputValidationServiceCollectionExtensions
             provider => provider.GetRequiredService<BadRequestExceptionHandler>()));
 
         // The same type and detail when the server answered the status itself and the status
-        // code pages write the body (Kestrel's 413 for a declared length over the limit).
+        // code pages write the body (Kestrel's 413 for a declared length over the limit), and the
+        // parameter named when a generated handler answered a value it could not parse with a bare 400.
         services.AddOptions<ProblemDetailsOptions>().Configure<IServiceProvider>((problems, provider) =>
         {
             var customize = problems.CustomizeProblemDetails;
@@ -60,6 +61,7 @@ public static class InputValidationServiceCollectionExtensions
             {
                 customize?.Invoke(context);
                 BadRequestExceptionHandler.DescribeBareStatus(context.ProblemDetails, provider);
+                UnboundParameters.Describe(context);
             };
         });
 

@@ -1,6 +1,6 @@
 // A service that adopts the protections as any existing service would, with a health probe, the
 // antiforgery token endpoint, a JSON write that echoes its body (and one limited per its text), a
-// read that never ends by itself, API controllers (TestControllers.cs) and, in Development, the
+// read that never ends by itself, an endpoint that binds as generated code does, API controllers (TestControllers.cs) and, in Development, the
 // OpenAPI document; with Redis:Configuration, its instances share the key ring and the rate limits.
 using SecureApi.AspNetCore.TestHost;
 
@@ -41,6 +41,7 @@ if (app.Configuration.GetValue<bool>("TestHost:Bearer"))
 {
     app.MapPost("/test/signed-in", (EchoRequest request) => TypedResults.Ok(request)).WithValidation().RequireAuthorization();
 }
+app.MapGeneratedBindingEndpoint();
 app.MapControllers();
 if (app.Environment.IsDevelopment())
 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using SecureApi.Features.Admin;
 using SecureApi.Features.Items;
 
@@ -38,5 +39,5 @@ public static class AdminEndpoints
         return admin;
     }
 
-    private static Ok<AdminStats> GetStats(IItemStore store) => TypedResults.Ok(new AdminStats(store.Count));
+    private static Ok<AdminStats> GetStats([FromServices] IItemStore store) => TypedResults.Ok(new AdminStats(store.Count));
 }

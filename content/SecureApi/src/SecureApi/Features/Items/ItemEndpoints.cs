@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SecureApi.Features.Items;
 
@@ -45,8 +46,11 @@ public static class ItemEndpoints
         return items;
     }
 
+    // Services are marked [FromServices]: the request delegate generator then knows, when the
+    // service is built, that they are not the body.
+
     // ?limit=N, 1 to Items:MaxPageSize; Items:DefaultPageSize without it.
-    private static Results<Ok<IReadOnlyList<Item>>, ValidationProblem> ListItems(int? limit, IItemStore store, IOptions<ItemListSettings> settings)
+    private static Results<Ok<IReadOnlyList<Item>>, ValidationProblem> ListItems(int? limit, [FromServices] IItemStore store, [FromServices] IOptions<ItemListSettings> settings)
     {
         var pages = settings.Value;
         if (limit is < 1 || limit > pages.MaxPageSize)
@@ -60,20 +64,20 @@ public static class ItemEndpoints
         return TypedResults.Ok(store.List(limit ?? pages.DefaultPageSize));
     }
 
-    private static Results<Ok<Item>, ProblemHttpResult> GetItem(int id, IItemStore store) =>
+    private static Results<Ok<Item>, ProblemHttpResult> GetItem(int id, [FromServices] IItemStore store) =>
         store.Find(id) is { } item ? TypedResults.Ok(item) : ItemNotFound(id);
 
     // The validation filter has checked the request before these handlers run: its values are present.
-    private static Created<Item> CreateItem(ItemRequest request, IItemStore store)
+    private static Created<Item> CreateItem(ItemRequest request, [FromServices] IItemStore store)
     {
         var item = store.Add(request.Name!, request.Quantity!.Value);
         return TypedResults.Created($"{Route}/{item.Id}", item);
     }
 
-    private static Results<Ok<Item>, ProblemHttpResult> UpdateItem(int id, ItemRequest request, IItemStore store) =>
+    private static Results<Ok<Item>, ProblemHttpResult> UpdateItem(int id, ItemRequest request, [FromServices] IItemStore store) =>
         store.Update(id, request.Name!, request.Quantity!.Value) is { } item ? TypedResults.Ok(item) : ItemNotFound(id);
 
-    private static Results<NoContent, ProblemHttpResult> DeleteItem(int id, IItemStore store) =>
+    private static Results<NoContent, ProblemHttpResult> DeleteItem(int id, [FromServices] IItemStore store) =>
         store.Remove(id) ? TypedResults.NoContent() : ItemNotFound(id);
 
     private static ProblemHttpResult ItemNotFound(int id) =>

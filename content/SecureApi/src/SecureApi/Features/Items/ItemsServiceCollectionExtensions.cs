@@ -10,7 +10,8 @@ public static class ItemsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the item store (the in-memory one unless an <see cref="IItemStore"/> is already
-    /// registered) and the list's page sizes from <c>Items</c>, which startup validates.
+    /// registered), the list's page sizes from <c>Items</c>, which startup validates, and the
+    /// feature's JSON contract.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
@@ -19,6 +20,10 @@ public static class ItemsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.TryAddSingleton<IItemStore, InMemoryItemStore>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ItemsJsonContext.Default));
+#if (UseControllers)
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ItemsJsonContext.Default));
+#endif
         services.AddOptions<ItemListSettings>()
             .BindConfiguration(ItemListSettings.SectionName)
             .Validate(

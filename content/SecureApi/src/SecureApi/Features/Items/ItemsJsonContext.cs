@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using SecureApi.Features.Admin;
+
+namespace SecureApi.Features.Items;
+
+/// <summary>
+/// The JSON contract of the Items and Admin features, generated at build time: the service does
+/// not build it by reflection when it starts. The serializer settings (camelCase names, the
+/// package's strict reading) still come from the application's JSON options.
+/// </summary>
+[JsonSerializable(typeof(Item))]
+[JsonSerializable(typeof(IReadOnlyList<Item>))]
+[JsonSerializable(typeof(ItemRequest))]
+[JsonSerializable(typeof(AdminStats))]
+internal sealed partial class ItemsJsonContext : JsonSerializerContext;
