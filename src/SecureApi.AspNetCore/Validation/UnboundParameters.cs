@@ -15,6 +15,9 @@ namespace SecureApi.AspNetCore.Validation;
 /// </summary>
 internal static class UnboundParameters
 {
+    // The framework's title of a validation problem, as every other validation-failed problem has it.
+    private static readonly string? ValidationTitle = new HttpValidationProblemDetails().Title;
+
     /// <summary>Turns a bare 400 into a validation problem naming the parameters that do not parse.</summary>
     /// <param name="context">The problem being written.</param>
     public static void Describe(ProblemDetailsContext context)
@@ -27,7 +30,7 @@ internal static class UnboundParameters
         }
 
         problem.Type = StatusProblemDefaults.ValidationFailedType;
-        problem.Title = new HttpValidationProblemDetails().Title;
+        problem.Title = ValidationTitle;
         problem.Detail = StatusProblemDefaults.ValidationFailedDetail;
         problem.Extensions["errors"] = errors;
         context.HttpContext.RequestServices.GetService<SecurityMetrics>()?.ValidationFailed(context.HttpContext, SecurityMetrics.BindingStage);
