@@ -38,7 +38,8 @@ public static class AntiforgeryServiceCollectionExtensions
         services.AddOptions<ApiAntiforgeryOptions>().BindConfiguration(ApiAntiforgeryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiAntiforgeryOptions>, ApiAntiforgeryOptionsValidator>();
 
-        services.AddAntiforgery();
+        // Configured before AddAntiforgery adds its own setup, which then finds the cookie named
+        // and skips deriving a name from the application's discriminator (a SHA-256 at startup).
         services.AddOptions<AntiforgeryOptions>()
             .Configure<IOptions<ApiAntiforgeryOptions>, IHostEnvironment>((antiforgery, settings, environment) =>
             {
@@ -53,6 +54,7 @@ public static class AntiforgeryServiceCollectionExtensions
                 antiforgery.Cookie.SameSite = settings.Value.SameSite;
                 antiforgery.Cookie.IsEssential = true;
             });
+        services.AddAntiforgery();
         services.AddSingleton<CrossSiteRequestCheck>();
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddOperationTransformer<AntiforgeryOpenApiTransformer>());

@@ -13,14 +13,11 @@ internal sealed class PrecomputedHeaderPolicy
     // decided per request by the middleware, not here.
     private static readonly HostString EvaluationHost = new("api.invalid");
 
-    private readonly KeyValuePair<string, StringValues>[] _headers;
-    private readonly KeyValuePair<string, StringValues>[] _headersWithHsts;
+    private readonly Header[] _headers;
+    private readonly Header[] _headersWithHsts;
     private readonly string[] _removedHeaders;
 
-    private PrecomputedHeaderPolicy(
-        KeyValuePair<string, StringValues>[] headers,
-        KeyValuePair<string, StringValues>[] headersWithHsts,
-        string[] removedHeaders)
+    private PrecomputedHeaderPolicy(Header[] headers, Header[] headersWithHsts, string[] removedHeaders)
     {
         _headers = headers;
         _headersWithHsts = headersWithHsts;
@@ -54,9 +51,9 @@ internal sealed class PrecomputedHeaderPolicy
     /// <param name="withHsts">Whether to include <c>Strict-Transport-Security</c>.</param>
     public void Apply(IHeaderDictionary headers, bool withHsts)
     {
-        foreach (var (name, value) in withHsts ? _headersWithHsts : _headers)
+        foreach (var header in withHsts ? _headersWithHsts : _headers)
         {
-            headers[name] = value;
+            headers[header.Name] = header.Value;
         }
 
         foreach (var name in _removedHeaders)
@@ -79,6 +76,19 @@ internal sealed class PrecomputedHeaderPolicy
         return result;
     }
 
-    private static KeyValuePair<string, StringValues>[] ToHeaderValues(CustomHeadersResult result) =>
-        [.. result.SetHeaders.Select(header => KeyValuePair.Create(header.Key, new StringValues(header.Value)))];
+    // A loop and a type of our own rather than LINQ over KeyValuePair<string, StringValues>: that
+    // generic instantiation is not precompiled, and JIT-compiling it took 20 ms of a traced launch.
+    private static Header[] ToHeaderValues(CustomHeadersResult result)
+    {
+        var headers = new Header[result.SetHeaders.Count];
+        var index = 0;
+        foreach (var header in result.SetHeaders)
+        {
+            headers[index++] = new Header(header.Key, header.Value);
+        }
+
+        return headers;
+    }
+
+    private readonly record struct Header(string Name, StringValues Value);
 }

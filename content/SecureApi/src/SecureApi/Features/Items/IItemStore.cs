@@ -11,8 +11,8 @@ public interface IItemStore
 
     /// <summary>Lists the first items, ordered by id.</summary>
     /// <param name="limit">The most items to return.</param>
-    /// <returns>The items.</returns>
-    IReadOnlyList<Item> List(int limit);
+    /// <returns>The items, in an array of their own.</returns>
+    Item[] List(int limit);
 
     /// <summary>Finds one item.</summary>
     /// <param name="id">The item's id.</param>

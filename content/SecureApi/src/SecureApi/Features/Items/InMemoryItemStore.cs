@@ -14,7 +14,7 @@ public sealed class InMemoryItemStore : IItemStore
     public int Count => _items.Count;
 
     /// <inheritdoc />
-    public IReadOnlyList<Item> List(int limit) =>
+    public Item[] List(int limit) =>
         // Enumerating the dictionary itself takes no lock, unlike its Values property.
         [.. _items.Select(pair => pair.Value).OrderBy(item => item.Id).Take(limit)];
 

@@ -50,7 +50,7 @@ public static class ItemEndpoints
     // service is built, that they are not the body.
 
     // ?limit=N, 1 to Items:MaxPageSize; Items:DefaultPageSize without it.
-    private static Results<Ok<IReadOnlyList<Item>>, ValidationProblem> ListItems(int? limit, [FromServices] IItemStore store, [FromServices] IOptions<ItemListSettings> settings)
+    private static Results<Ok<Item[]>, ValidationProblem> ListItems(int? limit, [FromServices] IItemStore store, [FromServices] IOptions<ItemListSettings> settings)
     {
         var pages = settings.Value;
         if (limit is < 1 || limit > pages.MaxPageSize)

@@ -38,9 +38,9 @@ public sealed class ItemsController(IItemStore store) : ControllerBase
     /// <response code="200">The items, oldest first.</response>
     /// <response code="400">The limit is out of range.</response>
     [HttpGet(Name = nameof(ListItems))]
-    [ProducesResponseType<IReadOnlyList<Item>>(StatusCodes.Status200OK, Json)]
+    [ProducesResponseType<Item[]>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
-    public ActionResult<IReadOnlyList<Item>> ListItems([FromQuery] int? limit, [FromServices] IOptions<ItemListSettings> settings)
+    public ActionResult<Item[]> ListItems([FromQuery] int? limit, [FromServices] IOptions<ItemListSettings> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
 

@@ -9,7 +9,7 @@ namespace SecureApi.Features.Items;
 /// package's strict reading) still come from the application's JSON options.
 /// </summary>
 [JsonSerializable(typeof(Item))]
-[JsonSerializable(typeof(IReadOnlyList<Item>))]
+[JsonSerializable(typeof(Item[]))]
 [JsonSerializable(typeof(ItemRequest))]
 [JsonSerializable(typeof(AdminStats))]
 internal sealed partial class ItemsJsonContext : JsonSerializerContext;

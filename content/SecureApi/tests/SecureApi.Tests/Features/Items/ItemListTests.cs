@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,6 +41,21 @@ public sealed class ItemListTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         Assert.Equal(2, (await client.GetFromJsonAsync<Item[]>("/api/items"))!.Length);
         Assert.Equal(3, (await client.GetFromJsonAsync<Item[]>("/api/items?limit=3"))!.Length);
+    }
+
+    [Fact]
+    public async Task List_IsWrittenFromTheGeneratedJsonContract()
+    {
+        // A list whose run-time type is not the one the handler declares is described by
+        // reflection when the first one is written, which ItemsJsonContext is there to avoid.
+        var reflected = new ConcurrentQueue<Type>();
+        using var spied = factory.WithWebHostBuilder(host => host.ConfigureServices(services => services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.TypeInfoResolverChain.OfType<DefaultJsonTypeInfoResolver>().Single().Modifiers.Add(info => reflected.Enqueue(info.Type)))));
+
+        using var response = await spied.CreateClient().GetAsync(new Uri("/api/items", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(reflected);
     }
 
     [Theory]
