@@ -103,7 +103,7 @@ public sealed partial class GeneratedFilesTests(TemplateFixture fixture)
     }
 
     [Theory]
-    [InlineData("default", 600, 1630)]
+    [InlineData("default", 600, 1640)]
     [InlineData("no-sample", 600, 1600)]
     [InlineData("jwt", 700, 1810)]
     [InlineData("identity", 1100, 2050)]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,8 +50,19 @@ public sealed class ItemListTests(ApiFactory factory) : IClassFixture<ApiFactory
         // A list whose run-time type is not the one the handler declares is described by
         // reflection when the first one is written, which ItemsJsonContext is there to avoid.
         var reflected = new ConcurrentQueue<Type>();
-        using var spied = factory.WithWebHostBuilder(host => host.ConfigureServices(services => services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.TypeInfoResolverChain.OfType<DefaultJsonTypeInfoResolver>().Single().Modifiers.Add(info => reflected.Enqueue(info.Type)))));
+        void Spy(JsonSerializerOptions json)
+        {
+            var chain = json.TypeInfoResolverChain;
+            chain[chain.IndexOf(chain.OfType<DefaultJsonTypeInfoResolver>().Single())] =
+                new DefaultJsonTypeInfoResolver { Modifiers = { info => reflected.Enqueue(info.Type) } };
+        }
+
+#if (UseControllers)
+        using var spied = factory.WithWebHostBuilder(host => host.ConfigureServices(services =>
+            services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => Spy(json.JsonSerializerOptions))));
+#else
+        using var spied = factory.WithWebHostBuilder(host => host.ConfigureServices(services => services.ConfigureHttpJsonOptions(json => Spy(json.SerializerOptions))));
+#endif
 
         using var response = await spied.CreateClient().GetAsync(new Uri("/api/items", UriKind.Relative));
 
