@@ -2,8 +2,8 @@
 """Writes bench/run's figures as a Markdown table and an SVG bar chart.
 
 usage: report.py RESULTS_DIR WORK_DIR COMMAND
-Reads WORK_DIR/<server>.<scenario>.results (lines "rps p50 p99 startup-ms rss-mb", one per
-round) and WORK_DIR/<server>.startup (one time to the first answer a line), and writes RESULTS_DIR/results.md and RESULTS_DIR/chart.svg, with the machine, the date
+Reads WORK_DIR/<server>.<scenario>.results (lines "rps p50 p99 startup-ms rss-mb cpu-us", one
+per round) and WORK_DIR/<server>.startup (one time to the first answer a line), and writes RESULTS_DIR/results.md and RESULTS_DIR/chart.svg, with the machine, the date
 and the command that produced them.
 """
 import datetime
@@ -42,16 +42,20 @@ def main(results, work, command):
     bare = figures[("baseline", "get")]
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"Measured {stamp} on {machine()}, with `{command}`.", "",
-             "| scenario | server | req/s | p50 ms | p99 ms | req/s ÷ bare GET | p99 ÷ bare GET | ours ÷ hand-wired |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
+             "| scenario | server | req/s | p50 ms | p99 ms | req/s ÷ bare GET | p99 ÷ bare GET | ours ÷ hand-wired"
+             " | server CPU µs per request | CPU ours ÷ hand-wired |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for scenario, label in SCENARIOS:
         for server, name in SERVERS:
             f = figures[(server, scenario)]
             if f is None:
                 continue
             hand = figures[("handwired", scenario)]
-            versus = f"{f[0] / hand[0]:.2f}" if server == "generated" and hand else ""
-            lines.append(f"| {label} | {name} | {f[0]:,.0f} | {f[1]:.3f} | {f[2]:.3f} | {f[0] / bare[0]:.2f} | {f[2] / bare[2]:.2f} | {versus} |")
+            ours = server == "generated" and hand
+            versus = f"{f[0] / hand[0]:.2f}" if ours else ""
+            cpu_versus = f"{f[5] / hand[5]:.2f}" if ours else ""
+            lines.append(f"| {label} | {name} | {f[0]:,.0f} | {f[1]:.3f} | {f[2]:.3f} | {f[0] / bare[0]:.2f} | {f[2] / bare[2]:.2f} | {versus}"
+                         f" | {f[5]:.1f} | {cpu_versus} |")
     starts = {server: startup(work, server) for server, _ in SERVERS}
     lines += ["", "| server | first answer after launch (ms, median) | ÷ bare | RSS after load (MB) | ÷ bare |", "|---|---:|---:|---:|---:|"]
     for server, name in SERVERS:
