@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Authentication;
+using SecureApi.AspNetCore.DataProtection;
 using SecureApi.AspNetCore.Server;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -23,7 +24,10 @@ public static class ApiSecurityApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.Services.EnsureAdded<ApiSecurityMarker>("builder.AddApiSecurity()");
 
-        // Outermost, so that a failure anywhere below still becomes a problem+json response.
+        // The key ring loads once the first response has gone, not while the first request is served.
+        KeyRingWarmUpMiddleware.Use(app);
+
+        // Before the rest, so that a failure anywhere below still becomes a problem+json response.
         app.UseErrorResponses();
 
         // Scheme and client address as the trusted proxy saw them, before anything reads them.

@@ -4,15 +4,27 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace SecureApi.AspNetCore.DataProtection;
 
 /// <summary>
-/// Loads the key ring once the server listens, on the thread pool, in place of Data Protection's
-/// own hosted service, which loads it before the server starts. The key ring is still loaded
-/// before the first token is likely asked for, but no request waits for it: a <c>GET</c> needs no
-/// key, and a service that starts on every deploy and scale-out answers sooner.
+/// Loads the key ring on the thread pool in place of Data Protection's own hosted service, which
+/// loads it before the server starts. Behind <c>UseApiSecurity</c> it loads once the first
+/// response has been sent (<see cref="KeyRingWarmUpMiddleware"/>), so that the first answer
+/// after a deploy or a scale-out does not share the core with it, and is still loaded before a
+/// front end's first token request is likely to need it; otherwise once the server listens. A
+/// request that needs a key before then loads the key ring itself, as it would without this.
 /// </summary>
-internal sealed class KeyRingWarmUp(IKeyRingProvider keyRings) : IHostedLifecycleService
+// It resolves the key ring provider only to load: resolving it configures Data Protection, which
+// must wait until HasValidConfiguration has reported the settings, and UseApiSecurity resolves this.
+internal sealed class KeyRingWarmUp(IServiceProvider services) : IHostedLifecycleService
 {
     // The in-box service this replaces, internal to Data Protection, registered by AddDataProtection.
     private const string InBoxWarmUp = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
+    private int _loadStarted;
+
+    /// <summary>Whether the load waits for the first response rather than the server's start.</summary>
+    public bool AfterFirstResponse { get; set; }
+
+    /// <summary>Whether the load has started.</summary>
+    public bool LoadStarted => Volatile.Read(ref _loadStarted) != 0;
 
     /// <summary>Replaces Data Protection's hosted service with this one.</summary>
     /// <param name="services">The services, after <c>AddDataProtection()</c>.</param>
@@ -26,13 +38,28 @@ internal sealed class KeyRingWarmUp(IKeyRingProvider keyRings) : IHostedLifecycl
             }
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KeyRingWarmUp>());
+        services.TryAddSingleton<KeyRingWarmUp>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KeyRingWarmUp>(
+            provider => provider.GetRequiredService<KeyRingWarmUp>()));
+    }
+
+    /// <summary>Starts loading the key ring on the thread pool, unless it has started already.</summary>
+    public void StartLoad()
+    {
+        if (Interlocked.Exchange(ref _loadStarted, 1) == 0)
+        {
+            _ = Task.Run(Load, CancellationToken.None);
+        }
     }
 
     /// <inheritdoc />
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(Load, CancellationToken.None);
+        if (!AfterFirstResponse)
+        {
+            StartLoad();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -55,7 +82,7 @@ internal sealed class KeyRingWarmUp(IKeyRingProvider keyRings) : IHostedLifecycl
     {
         try
         {
-            keyRings.GetCurrentKeyRing();
+            services.GetRequiredService<IKeyRingProvider>().GetCurrentKeyRing();
         }
         catch (Exception)
         {

@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SecureApi.AspNetCore.DataProtection;
@@ -5,19 +7,24 @@ using SecureApi.AspNetCore.DataProtection;
 namespace SecureApi.AspNetCore.Tests.Antiforgery;
 
 /// <summary>
-/// The key ring is loaded (and its first key made) once the service has started, without a
-/// request asking for it and without holding up the start.
+/// The key ring is loaded (and its first key made) once the service has sent its first response,
+/// without a request asking for a token and without the first request waiting for it.
 /// </summary>
 public sealed class KeyRingWarmUpTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task AfterStart_TheKeyRingIsLoadedWithoutARequestForAToken()
+    public async Task AfterTheFirstResponse_TheKeyRingIsLoadedWithoutARequestForAToken()
     {
         var keyRing = Path.Combine(Path.GetTempPath(), "secureapi-key-ring-warm-up", Guid.NewGuid().ToString("N"));
         try
         {
             using var host = factory.WithSettings(("DataProtection:KeyRingPath", keyRing));
             host.StartServer();
+            Assert.False(host.Services.GetRequiredService<KeyRingWarmUp>().LoadStarted);
+
+            using var client = host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ApiFactory.HttpsAddress });
+            using var response = await client.GetAsync(new Uri("/nothing-here", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
 
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (!Directory.EnumerateFiles(keyRing, "key-*.xml").Any() && DateTime.UtcNow < deadline)

@@ -1,0 +1,41 @@
+namespace SecureApi.AspNetCore.DataProtection;
+
+/// <summary>
+/// Starts <see cref="KeyRingWarmUp"/> once the first response has been sent. After that, a
+/// request costs it one field read.
+/// </summary>
+internal sealed class KeyRingWarmUpMiddleware
+{
+    private static readonly Func<object, Task> StartLoad = state =>
+    {
+        ((KeyRingWarmUp)state).StartLoad();
+        return Task.CompletedTask;
+    };
+
+    private readonly RequestDelegate _next;
+    private readonly KeyRingWarmUp _warmUp;
+
+    public KeyRingWarmUpMiddleware(RequestDelegate next, KeyRingWarmUp warmUp)
+    {
+        _next = next;
+        _warmUp = warmUp;
+    }
+
+    /// <summary>Adds the middleware, and has the warm-up wait for it rather than the server's start.</summary>
+    /// <param name="app">The application builder.</param>
+    public static void Use(IApplicationBuilder app)
+    {
+        app.ApplicationServices.GetRequiredService<KeyRingWarmUp>().AfterFirstResponse = true;
+        app.UseMiddleware<KeyRingWarmUpMiddleware>();
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!_warmUp.LoadStarted)
+        {
+            context.Response.OnCompleted(StartLoad, _warmUp);
+        }
+
+        return _next(context);
+    }
+}
