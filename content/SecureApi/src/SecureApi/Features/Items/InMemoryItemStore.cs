@@ -1,34 +1,57 @@
-using System.Collections.Concurrent;
-
 namespace SecureApi.Features.Items;
 
 /// <summary>
-/// A thread-safe store that keeps items in memory for the lifetime of the process.
+/// A thread-safe store that keeps items in memory, in id order, for the lifetime of the process.
 /// </summary>
 public sealed class InMemoryItemStore : IItemStore
 {
-    private readonly ConcurrentDictionary<int, Item> _items = new();
+    // A tree in id order under one lock: a page is read without sorting the whole store, and the
+    // store grows a node at a time instead of rehashing every item at once under load.
+    private readonly SortedDictionary<int, Item> _items = [];
+    private readonly Lock _lock = new();
     private int _lastId;
 
     /// <inheritdoc />
-    public int Count => _items.Count;
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _items.Count;
+            }
+        }
+    }
 
     /// <inheritdoc />
-    public Item[] List(int limit) =>
-        // Enumerating the dictionary itself takes no lock, unlike its Values property.
-        [.. _items.Select(pair => pair.Value).OrderBy(item => item.Id).Take(limit)];
+    public Item[] List(int limit)
+    {
+        lock (_lock)
+        {
+            return [.. _items.Values.Take(limit)];
+        }
+    }
 
     /// <inheritdoc />
-    public Item? Find(int id) => _items.GetValueOrDefault(id);
+    public Item? Find(int id)
+    {
+        lock (_lock)
+        {
+            return _items.GetValueOrDefault(id);
+        }
+    }
 
     /// <inheritdoc />
     public Item Add(string name, int quantity)
     {
         ArgumentNullException.ThrowIfNull(name);
 
-        var item = new Item(Interlocked.Increment(ref _lastId), name, quantity);
-        _items[item.Id] = item;
-        return item;
+        lock (_lock)
+        {
+            var item = new Item(++_lastId, name, quantity);
+            _items.Add(item.Id, item);
+            return item;
+        }
     }
 
     /// <inheritdoc />
@@ -36,18 +59,25 @@ public sealed class InMemoryItemStore : IItemStore
     {
         ArgumentNullException.ThrowIfNull(name);
 
-        while (_items.TryGetValue(id, out var current))
+        lock (_lock)
         {
-            var updated = current with { Name = name, Quantity = quantity };
-            if (_items.TryUpdate(id, updated, current))
+            if (!_items.TryGetValue(id, out var current))
             {
-                return updated;
+                return null;
             }
-        }
 
-        return null;
+            var updated = current with { Name = name, Quantity = quantity };
+            _items[id] = updated;
+            return updated;
+        }
     }
 
     /// <inheritdoc />
-    public bool Remove(int id) => _items.TryRemove(id, out _);
+    public bool Remove(int id)
+    {
+        lock (_lock)
+        {
+            return _items.Remove(id);
+        }
+    }
 }
