@@ -4,22 +4,13 @@ namespace SecureApi.AspNetCore.DataProtection;
 /// Starts <see cref="KeyRingWarmUp"/> once the first response has been sent. After that, a
 /// request costs it one field read.
 /// </summary>
-internal sealed class KeyRingWarmUpMiddleware
+internal sealed class KeyRingWarmUpMiddleware(RequestDelegate next, KeyRingWarmUp warmUp)
 {
     private static readonly Func<object, Task> StartLoad = state =>
     {
         ((KeyRingWarmUp)state).StartLoad();
         return Task.CompletedTask;
     };
-
-    private readonly RequestDelegate _next;
-    private readonly KeyRingWarmUp _warmUp;
-
-    public KeyRingWarmUpMiddleware(RequestDelegate next, KeyRingWarmUp warmUp)
-    {
-        _next = next;
-        _warmUp = warmUp;
-    }
 
     /// <summary>Adds the middleware, and has the warm-up wait for it rather than the server's start.</summary>
     /// <param name="app">The application builder.</param>
@@ -31,11 +22,11 @@ internal sealed class KeyRingWarmUpMiddleware
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!_warmUp.LoadStarted)
+        if (!warmUp.LoadStarted)
         {
-            context.Response.OnCompleted(StartLoad, _warmUp);
+            context.Response.OnCompleted(StartLoad, warmUp);
         }
 
-        return _next(context);
+        return next(context);
     }
 }
