@@ -1,3 +1,5 @@
+using SecureApi.AspNetCore.Errors;
+
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class ErrorResponseApplicationBuilderExtensions
             app.UseExceptionHandler();
         }
 
-        app.UseStatusCodePages();
+        app.UseMiddleware<StatusProblemMiddleware>();
 
         return app;
     }

@@ -58,7 +58,12 @@ internal sealed class SecurityHeadersWriter
     }
 
     // As ASP.NET Core's own HSTS middleware does: HSTS on localhost would pin every local port to HTTPS.
-    private static bool IsLoopback(HostString host) =>
-        host.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        || host.Host is "127.0.0.1" or "[::1]";
+    // Read from the header's own text: HostString.Host cuts a new string when a port follows.
+    private static bool IsLoopback(HostString host)
+    {
+        var value = host.Value.AsSpan();
+        var end = value.StartsWith('[') ? value.IndexOf(']') + 1 : value.IndexOf(':');
+        var name = end > 0 ? value[..end] : value;
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name is "127.0.0.1" or "[::1]";
+    }
 }

@@ -25,7 +25,16 @@ internal static class RateLimitHeaders
     {
         var headers = response.Headers;
         headers[PolicyName] = rule.PolicyHeader;
-        headers[Name] = string.Create(CultureInfo.InvariantCulture, $"\"{rule.Name}\";r={remaining};t={seconds}");
+        headers[Name] = RemainingValue(rule, remaining, seconds);
+    }
+
+    // One string per response, cut from the rule's own prefix and the two numbers formatted on the stack.
+    private static string RemainingValue(RateLimitRule rule, long remaining, long seconds)
+    {
+        Span<char> numbers = stackalloc char[40];
+        remaining.TryFormat(numbers, out var remainingLength, provider: CultureInfo.InvariantCulture);
+        seconds.TryFormat(numbers[20..], out var secondsLength, provider: CultureInfo.InvariantCulture);
+        return string.Concat(rule.RemainingPrefix, numbers[..remainingLength], ";t=", numbers.Slice(20, secondsLength));
     }
 
     /// <summary>Whole seconds, rounded up: a client that waits that long finds the permits back.</summary>

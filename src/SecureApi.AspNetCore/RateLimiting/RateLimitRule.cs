@@ -12,6 +12,7 @@ internal sealed class RateLimitRule
         Name = name;
         Policy = policy;
         PolicyHeader = string.Create(CultureInfo.InvariantCulture, $"\"{name}\";q={policy.PermitLimit};w={policy.QuotaWindowSeconds}");
+        RemainingPrefix = $"\"{name}\";r=";
     }
 
     /// <summary>The policy's name (<c>global</c> for the global limit).</summary>
@@ -22,4 +23,7 @@ internal sealed class RateLimitRule
 
     /// <summary>The IETF <c>RateLimit-Policy</c> value: the quota and its window.</summary>
     public string PolicyHeader { get; }
+
+    /// <summary>The start of its <c>RateLimit</c> value, up to the permits left.</summary>
+    public string RemainingPrefix { get; }
 }

@@ -100,6 +100,19 @@ public sealed class ErrorResponseTests(TestEndpointsApiFactory factory) : IClass
         Assert.DoesNotContain("tools.ietf.org", problem.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BareStatus_OfAHandlerThatTurnedTheStatusCodePagesOff_StaysEmpty()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri($"{TestEndpointsApiFactory.StatusPath}/409?{TestEndpointsApiFactory.OptOutQuery}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Null(response.Content.Headers.ContentType);
+        SecurityHeadersAssert.HasApiSecurityHeaders(response);
+    }
+
     private static string ExpectedType(int status) => status switch
     {
         404 => ProblemTypes.NotFound,

@@ -16,6 +16,19 @@ public sealed class HstsTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("max-age=31536000; includeSubDomains", SecurityHeadersAssert.Header(response, StrictTransportSecurity));
     }
 
+    [Theory]
+    [InlineData("https://api.example.com:8443")]
+    [InlineData("https://[2001:db8::1]:8443")]
+    [InlineData("https://localhost.example.com")]
+    public async Task Https_ToAnotherHostOnAnyPort_SendsHsts(string address)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(address) });
+
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal("max-age=31536000; includeSubDomains", SecurityHeadersAssert.Header(response, StrictTransportSecurity));
+    }
+
     [Fact]
     public async Task PlainHttp_NeverSendsHsts()
     {
@@ -39,7 +52,10 @@ public sealed class HstsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
     [Theory]
     [InlineData("https://localhost")]
+    [InlineData("https://LocalHost:5001")]
     [InlineData("https://127.0.0.1")]
+    [InlineData("https://127.0.0.1:8443")]
+    [InlineData("https://[::1]:8443")]
     public async Task Https_ToLoopbackHostName_SendsNoHsts(string address)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(address) });
