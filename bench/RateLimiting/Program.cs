@@ -5,6 +5,8 @@
 //                                                          LONG=1 for its default job, steadier
 //                                                          than the short one)
 //   dotnet run -c Release -- partitions [clients]          memory with very many clients
+//   dotnet run -c Release -- contention                    the global limiter from one thread and
+//                                                          from one per core at once
 //   dotnet run -c Release -- hot                           origin matching, the cross-site check,
 //                                                          the partition key and the header writer,
 //                                                          with their allocations
@@ -20,6 +22,9 @@ switch (args)
     case ["partitions", .. var rest]:
         await PartitionMemory.RunAsync(rest is [var clients] ? int.Parse(clients, CultureInfo.InvariantCulture) : 1_000_000);
         return 0;
+    case ["contention"]:
+        ContentionReport.Run();
+        return 0;
     case ["hot"]:
         var hot = BenchmarkRunner.Run<HotPathBenchmarks>(Config());
         return hot.HasCriticalValidationErrors || hot.Reports.Any(report => !report.Success) ? 1 : 0;
@@ -28,7 +33,7 @@ switch (args)
         StageReport.Print(summary, rest is [var rps] ? double.Parse(rps, CultureInfo.InvariantCulture) : null);
         return summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success) ? 1 : 0;
     default:
-        Console.Error.WriteLine("usage: stage [bare-endpoint-req/s] | partitions [clients] | hot");
+        Console.Error.WriteLine("usage: stage [bare-endpoint-req/s] | partitions [clients] | contention | hot");
         return 2;
 }
 

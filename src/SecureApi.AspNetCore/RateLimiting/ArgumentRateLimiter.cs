@@ -70,7 +70,7 @@ internal sealed class ArgumentRateLimiter(IOptions<ApiRateLimitingOptions> optio
     {
         public RateLimitRule[] Rules { get; } = [rule];
 
-        public PartitionedRateLimiter<ClientPartitionKey> Local { get; } = RateLimitPartitions.PerClient(rule.Policy);
+        public ClientLimiters Local { get; } = new(rule.Policy);
     }
 }
 

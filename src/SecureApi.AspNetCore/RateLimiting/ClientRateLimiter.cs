@@ -170,7 +170,7 @@ internal sealed class ClientRateLimiter : PartitionedRateLimiter<HttpContext>
     {
         public RateLimitRule Rule { get; } = rule;
 
-        public PartitionedRateLimiter<ClientPartitionKey> Limiter { get; } = RateLimitPartitions.PerClient(rule.Policy);
+        public ClientLimiters Limiter { get; } = new(rule.Policy);
     }
 
     /// <summary>The rules a request meets, in order.</summary>

@@ -48,8 +48,9 @@ internal sealed class RateLimitPartitions
     /// <summary>
     /// The factory of a policy's per-client limiters, built once: creating the options (or a
     /// closure over them) on every request would allocate on the hot path. The limiters do not
-    /// replenish themselves: that would take a timer per client. The partitioned limiter that
-    /// holds them replenishes them all from one timer, and forgets those idle for 10 seconds.
+    /// replenish themselves: that would take a timer per client. What holds them
+    /// (<see cref="ClientLimiters"/>, or the in-box partitioned limiter) replenishes them all from
+    /// one timer, and forgets those idle for 10 seconds.
     /// Windows and buckets are observed, so that their leases tell what is left and when more comes.
     /// </summary>
     /// <param name="policy">The policy.</param>
@@ -93,15 +94,6 @@ internal sealed class RateLimitPartitions
                 };
                 return _ => new ObservedRateLimiter(new FixedWindowRateLimiter(window));
         }
-    }
-
-    /// <summary>A policy's limiters, one per client, for callers that computed the client's key.</summary>
-    /// <param name="policy">The policy.</param>
-    /// <returns>The partitioned limiter.</returns>
-    public static PartitionedRateLimiter<ClientPartitionKey> PerClient(RateLimitPolicyOptions policy)
-    {
-        var limiters = LimiterFactory(policy);
-        return PartitionedRateLimiter.Create<ClientPartitionKey, ClientPartitionKey>(key => RateLimitPartition.Get(key, limiters));
     }
 
     private bool IsExempt(UInt128 address)
