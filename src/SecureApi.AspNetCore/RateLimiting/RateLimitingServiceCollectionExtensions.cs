@@ -75,7 +75,9 @@ public static class RateLimitingServiceCollectionExtensions
         {
             if (ClientRateLimiter.Covers(policy))
             {
-                limiter.AddPolicy(name, _ => RateLimitPartition.GetNoLimiter(ClientPartitionKey.Exempt));
+                // Keyed by the name: a reference type, which the middleware neither boxes per
+                // request nor compiles its partitioning code for at startup, as it would for our key.
+                limiter.AddPolicy(name, _ => RateLimitPartition.GetNoLimiter(name));
             }
             else
             {
