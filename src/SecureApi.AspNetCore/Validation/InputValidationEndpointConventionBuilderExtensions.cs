@@ -19,6 +19,7 @@ public static class InputValidationEndpointConventionBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        return builder.AddEndpointFilterFactory(ValidationFilterFactory.Create);
+        builder.Add(ValidationFilterFactory.AddTo);
+        return builder;
     }
 }

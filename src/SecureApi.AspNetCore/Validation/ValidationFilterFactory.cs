@@ -1,3 +1,4 @@
+using System.Reflection;
 using SecureApi.AspNetCore.Diagnostics;
 
 namespace SecureApi.AspNetCore.Validation;
@@ -9,20 +10,29 @@ namespace SecureApi.AspNetCore.Validation;
 /// </summary>
 internal static class ValidationFilterFactory
 {
+    /// <summary>
+    /// Adds the filter to an endpoint whose handler has an argument to validate. One without
+    /// any gets none: the request delegate generator runs every endpoint that has a filter
+    /// factory through its filter pipeline, even when the factory adds nothing.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, after its handler's <see cref="MethodInfo"/> became its metadata.</param>
+    public static void AddTo(EndpointBuilder endpoint)
+    {
+        if (endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault() is not { } handler
+            || ValidatedArguments(handler, endpoint.ApplicationServices).Length > 0)
+        {
+            endpoint.FilterFactories.Add(Create);
+        }
+    }
+
     /// <summary>Creates the filter for one endpoint.</summary>
     /// <param name="context">The endpoint's filter factory context.</param>
     /// <param name="next">The rest of the endpoint.</param>
     /// <returns>The endpoint with validation in front of it.</returns>
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var services = context.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
         var metrics = context.ApplicationServices.GetRequiredService<SecurityMetrics>();
-        var validated = context.MethodInfo.GetParameters()
-            .Select((parameter, index) => (Index: index, ValidatorType: ArgumentValidation.ValidatorFor(parameter.ParameterType, services)))
-            .Where(argument => argument.ValidatorType is not null)
-            .Select(argument => (argument.Index, ValidatorType: argument.ValidatorType!))
-            .ToArray();
-
+        var validated = ValidatedArguments(context.MethodInfo, context.ApplicationServices);
         if (validated.Length == 0)
         {
             return next;
@@ -47,5 +57,15 @@ internal static class ValidationFilterFactory
             metrics.ValidationFailed(invocation.HttpContext, SecurityMetrics.RulesStage);
             return TypedResults.ValidationProblem(errors);
         };
+    }
+
+    private static (int Index, Type ValidatorType)[] ValidatedArguments(MethodInfo handler, IServiceProvider services)
+    {
+        var registrations = services.GetRequiredService<IServiceProviderIsService>();
+        return handler.GetParameters()
+            .Select((parameter, index) => (Index: index, ValidatorType: ArgumentValidation.ValidatorFor(parameter.ParameterType, registrations)))
+            .Where(argument => argument.ValidatorType is not null)
+            .Select(argument => (argument.Index, ValidatorType: argument.ValidatorType!))
+            .ToArray();
     }
 }
