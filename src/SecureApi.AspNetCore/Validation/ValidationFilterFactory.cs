@@ -18,10 +18,17 @@ internal static class ValidationFilterFactory
     /// <param name="endpoint">The endpoint, after its handler's <see cref="MethodInfo"/> became its metadata.</param>
     public static void AddTo(EndpointBuilder endpoint)
     {
-        if (endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault() is not { } handler
-            || ValidatedArguments(handler, endpoint.ApplicationServices).Length > 0)
+        if (endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault() is not { } handler)
         {
             endpoint.FilterFactories.Add(Create);
+            return;
+        }
+
+        // Found once here, not again when the factory runs.
+        var validated = ValidatedArguments(handler, endpoint.ApplicationServices);
+        if (validated.Length > 0)
+        {
+            endpoint.FilterFactories.Add((context, next) => Filter(context, validated, next));
         }
     }
 
@@ -29,15 +36,16 @@ internal static class ValidationFilterFactory
     /// <param name="context">The endpoint's filter factory context.</param>
     /// <param name="next">The rest of the endpoint.</param>
     /// <returns>The endpoint with validation in front of it.</returns>
-    public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    private static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var validated = ValidatedArguments(context.MethodInfo, context.ApplicationServices);
+        return validated.Length == 0 ? next : Filter(context, validated, next);
+    }
+
+    private static EndpointFilterDelegate Filter(
+        EndpointFilterFactoryContext context, (int Index, Type ValidatorType)[] validated, EndpointFilterDelegate next)
     {
         var metrics = context.ApplicationServices.GetRequiredService<SecurityMetrics>();
-        var validated = ValidatedArguments(context.MethodInfo, context.ApplicationServices);
-        if (validated.Length == 0)
-        {
-            return next;
-        }
-
         return async invocation =>
         {
             Dictionary<string, string[]>? errors = null;
