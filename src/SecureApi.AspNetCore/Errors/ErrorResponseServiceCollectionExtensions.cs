@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureApi.AspNetCore.Errors;
 
@@ -23,6 +24,13 @@ public static class ErrorResponseServiceCollectionExtensions
         // could not read keep their 4xx: see Validation/BadRequestExceptionHandler.
         services.AddProblemDetails();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>());
+        services.Configure<JsonOptions>(json =>
+        {
+            if (!json.SerializerOptions.Converters.OfType<ProblemDetailsJsonConverter>().Any())
+            {
+                json.SerializerOptions.Converters.Add(new ProblemDetailsJsonConverter());
+            }
+        });
 
         // Last, after every concern's own customization, so that only what is left gets a default.
         services.PostConfigure<ProblemDetailsOptions>(problems =>

@@ -77,7 +77,7 @@ internal sealed class RateLimitRejectionWriter(
             Status = StatusCodes.Status429TooManyRequests,
             Type = RateLimitedType,
             Title = "Too many requests",
-            Detail = $"The {name} rate limit is exhausted; retry after {seconds} seconds.",
+            Detail = rule.ExhaustedDetail(retryAfter),
         });
     }
 

@@ -23,6 +23,17 @@ public sealed class RateLimitRejectionWriterTests(ApiFactory factory) : IClassFi
         Assert.Equal("\"global\";r=0;t=1", context.Response.Headers["RateLimit"].ToString());
     }
 
+    [Fact]
+    public void ExhaustedDetail_NamesThePolicy_AndTheRetryTimeOfEachRefusal()
+    {
+        var rule = new RateLimitRule("Writes", new RateLimitPolicyOptions { PermitLimit = 10, WindowSeconds = 60 });
+
+        Assert.Equal("The Writes rate limit is exhausted; retry after 12 seconds.", rule.ExhaustedDetail(12));
+        Assert.Equal("The Writes rate limit is exhausted; retry after 12 seconds.", rule.ExhaustedDetail(12));
+        Assert.Equal("The Writes rate limit is exhausted; retry after 11 seconds.", rule.ExhaustedDetail(11));
+        Assert.Equal("The Writes rate limit is exhausted; retry after 12 seconds.", rule.ExhaustedDetail(12));
+    }
+
     /// <summary>What a concurrency limiter's refusal looks like: no retry time.</summary>
     private sealed class ConcurrencyRejection : RateLimitLease
     {
