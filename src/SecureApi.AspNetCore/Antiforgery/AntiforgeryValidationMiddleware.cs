@@ -18,7 +18,7 @@ namespace SecureApi.AspNetCore.Antiforgery;
 /// </summary>
 internal sealed class AntiforgeryValidationMiddleware(
     RequestDelegate next,
-    IAntiforgery antiforgery,
+    IServiceProvider services,
     IOptions<AntiforgeryOptions> options,
     CrossSiteRequestCheck crossSite,
     IProblemDetailsService problemDetails,
@@ -27,6 +27,10 @@ internal sealed class AntiforgeryValidationMiddleware(
     TimeProvider time)
 {
     private readonly string _cookieName = options.Value.Cookie.Name!;
+
+    // Resolved by the first write that needs a token, not when the pipeline is built: it brings up
+    // Data Protection, which a new instance's first answers (reads, refusals) do not need.
+    private IAntiforgery? _antiforgery;
 
     // Forged writes come at whatever rate the attacker sends them.
     private readonly LogThrottle _throttle = new(time);
@@ -85,7 +89,7 @@ internal sealed class AntiforgeryValidationMiddleware(
             return;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
+        if (!await (_antiforgery ??= services.GetRequiredService<IAntiforgery>()).IsRequestValidAsync(context))
         {
             metrics.AntiforgeryFailed("token_invalid");
             if (MayLog())

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SecureApi.AspNetCore.DataProtection;
@@ -38,6 +40,28 @@ public sealed class KeyRingWarmUpTests(ApiFactory factory) : IClassFixture<ApiFa
         {
             Directory.Delete(keyRing, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Starting_BuildsNoPartOfDataProtection()
+    {
+        var keyManagersBuilt = 0;
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            var keyManager = services.Single(service => service.ServiceType == typeof(IKeyManager));
+            services.Remove(keyManager);
+            services.AddSingleton<IKeyManager>(provider =>
+            {
+                Interlocked.Increment(ref keyManagersBuilt);
+                return (IKeyManager)ActivatorUtilities.CreateInstance(provider, keyManager.ImplementationType!);
+            });
+        }));
+
+        host.StartServer();
+
+        Assert.Equal(0, Volatile.Read(ref keyManagersBuilt));
+        Assert.NotNull(host.Services.GetRequiredService<IKeyManager>());
+        Assert.Equal(1, Volatile.Read(ref keyManagersBuilt));
     }
 
     [Fact]
