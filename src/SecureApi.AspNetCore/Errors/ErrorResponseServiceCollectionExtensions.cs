@@ -24,11 +24,14 @@ public static class ErrorResponseServiceCollectionExtensions
         // could not read keep their 4xx: see Validation/BadRequestExceptionHandler.
         services.AddProblemDetails();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>());
+
+        // After the framework's problem details contract, so that it comes first; a team's own
+        // contract for problems, inserted later, comes before it.
         services.Configure<JsonOptions>(json =>
         {
-            if (!json.SerializerOptions.Converters.OfType<ProblemDetailsJsonConverter>().Any())
+            if (!json.SerializerOptions.TypeInfoResolverChain.OfType<ProblemDetailsJsonResolver>().Any())
             {
-                json.SerializerOptions.Converters.Add(new ProblemDetailsJsonConverter());
+                json.SerializerOptions.TypeInfoResolverChain.Insert(0, new ProblemDetailsJsonResolver());
             }
         });
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public sealed class ProblemDetailsJsonConverterTests
         {
             var expected = JsonSerializer.Serialize(problem, Options(optionSet));
 
-            var written = JsonSerializer.Serialize(problem, WithConverter(Options(optionSet)));
+            var written = JsonSerializer.Serialize(problem, WithResolver(Options(optionSet)));
 
             Assert.Equal(expected, written);
         }
@@ -37,7 +38,7 @@ public sealed class ProblemDetailsJsonConverterTests
             Status = 400,
             Type = "urn:problem-type:validation-failed",
         };
-        var options = WithConverter(Options("web"));
+        var options = WithResolver(Options("web"));
 
         // As the problem writers serialize it: by its run-time type.
         var written = JsonSerializer.Serialize(problem, problem.GetType(), options);
@@ -49,7 +50,7 @@ public sealed class ProblemDetailsJsonConverterTests
     [Fact]
     public void WrittenProblem_ReadsBack_WithItsExtensions()
     {
-        var options = WithConverter(Options("web"));
+        var options = WithResolver(Options("web"));
         var json = JsonSerializer.Serialize(Problems().First(), options);
 
         var problem = JsonSerializer.Deserialize<ProblemDetails>(json, options);
@@ -68,7 +69,7 @@ public sealed class ProblemDetailsJsonConverterTests
         var buffer = new ArrayBufferWriter<byte>(4096);
         using var writer = new Utf8JsonWriter(buffer);
         var general = Options("web");
-        var converted = WithConverter(Options("web"));
+        var converted = WithResolver(Options("web"));
 
         var throughContract = Allocations.Of(() => Write(general));
         var throughConverter = Allocations.Of(() => Write(converted));
@@ -84,16 +85,38 @@ public sealed class ProblemDetailsJsonConverterTests
     }
 
     [Fact]
-    public void ErrorResponses_AddTheConverterToTheHttpJsonOptions_Once()
+    public void ErrorResponses_GiveProblemsTheConverter_Once()
     {
         var services = new ServiceCollection();
         services.AddErrorResponses();
         services.AddErrorResponses();
         using var provider = services.BuildServiceProvider();
 
-        var converters = provider.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions.Converters;
+        var options = provider.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
 
-        Assert.Single(converters.OfType<ProblemDetailsJsonConverter>());
+        Assert.Single(options.TypeInfoResolverChain.OfType<ProblemDetailsJsonResolver>());
+        Assert.IsType<ProblemDetailsJsonConverter>(options.GetTypeInfo(typeof(ProblemDetails)).Converter);
+    }
+
+    [Fact]
+    public void ErrorResponses_LeaveTheServicesSourceGeneratedContractsTheirFastPath()
+    {
+        var services = new ServiceCollection();
+        services.AddErrorResponses();
+
+        // The framework's relaxed encoder alone keeps a contract off its fast path; a team that
+        // wants the path sets the default one.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = null;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, FastPathOnlyContext.Default);
+        });
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+
+        var written = JsonSerializer.Serialize(new FastPathItem("first"), options);
+
+        Assert.Equal("""{"name":"first"}""", written);
     }
 
     private static IEnumerable<ProblemDetails> Problems()
@@ -140,9 +163,20 @@ public sealed class ProblemDetailsJsonConverterTests
         },
     };
 
-    private static JsonSerializerOptions WithConverter(JsonSerializerOptions options)
+    // As the HTTP JSON options hold it: first in the chain, before the reflection contract.
+    private static JsonSerializerOptions WithResolver(JsonSerializerOptions options)
     {
-        options.Converters.Add(new ProblemDetailsJsonConverter());
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
+        options.TypeInfoResolverChain.Insert(0, new ProblemDetailsJsonResolver());
         return options;
     }
 }
+
+/// <summary>A contract with nothing but the fast path: it serializes only while the options allow that path.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(FastPathItem))]
+internal sealed partial class FastPathOnlyContext : JsonSerializerContext;
+
+/// <summary>What the fast-path-only contract serializes.</summary>
+/// <param name="Name">A name.</param>
+internal sealed record FastPathItem(string Name);
