@@ -22,10 +22,7 @@ public sealed class ApiSecurityCompositionTests
     [Fact]
     public void AddApiSecurity_RegistersTheApplicationsOwnValidators()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(ApiSecurityCompositionTests).Assembly.GetName().Name,
-        });
+        var builder = BuilderForThisAssembly();
 
         builder.AddApiSecurity();
         using var app = builder.Build();
@@ -38,10 +35,7 @@ public sealed class ApiSecurityCompositionTests
     [Fact]
     public void AddApiSecurity_SharesAValidatorWithoutDependencies_AndScopesOneWithDependencies()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(ApiSecurityCompositionTests).Assembly.GetName().Name,
-        });
+        var builder = BuilderForThisAssembly();
         builder.Host.UseDefaultServiceProvider(provider => (provider.ValidateScopes, provider.ValidateOnBuild) = (true, true));
         builder.Services.AddScoped<ShipmentLimit>();
 
@@ -58,6 +52,13 @@ public sealed class ApiSecurityCompositionTests
         Assert.NotSame(shipment, second.ServiceProvider.GetRequiredService<IValidator<Shipment>>());
         Assert.False(shipment.Validate(new Shipment(11)).IsValid);
     }
+
+    /// <summary>A builder whose application is this test assembly, so that its validators are found.</summary>
+    /// <returns>The builder.</returns>
+    internal static WebApplicationBuilder BuilderForThisAssembly() => WebApplication.CreateSlimBuilder(new WebApplicationOptions
+    {
+        ApplicationName = typeof(ApiSecurityCompositionTests).Assembly.GetName().Name,
+    });
 
     internal sealed record Order(int Quantity);
 

@@ -54,7 +54,8 @@ internal sealed class ProblemDetailsJsonConverter(IJsonTypeInfoResolver resolver
         WriteIfSet(writer, DetailName, value.Detail);
         WriteIfSet(writer, InstanceName, value.Instance);
 
-        // Extension data keeps its keys as they are: no naming policy applies to them.
+        // Extension data keeps its keys as they are: no naming policy applies to them. The
+        // framework's own dictionary is enumerated as itself, without boxing its enumerator.
         if (value.Extensions is Dictionary<string, object?> extensions)
         {
             foreach (var (key, item) in extensions)

@@ -9,10 +9,7 @@ public sealed class ValidationFilterTests
     [Fact]
     public void WithValidation_OnAGroup_PutsAFilterOnlyInFrontOfTheEndpointsWithSomethingToValidate()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(ValidationFilterTests).Assembly.GetName().Name,
-        });
+        var builder = ApiSecurityCompositionTests.BuilderForThisAssembly();
         builder.AddApiSecurity();
         using var app = builder.Build();
         var filters = new Dictionary<string, int>();
