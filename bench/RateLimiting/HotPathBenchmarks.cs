@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Primitives;
 using SecureApi.AspNetCore.Antiforgery;
 using SecureApi.AspNetCore.Cors;
 using SecureApi.AspNetCore.Headers;
@@ -14,8 +15,8 @@ namespace RateLimiting.Benchmarks;
 
 /// <summary>
 /// The library's per-request code outside the limiter, one call at a time, with what it
-/// allocates: origin matching (exact, wildcard, denied), the cross-site check, the client's
-/// partition key and the security header writer.
+/// allocates: origin matching (exact, wildcard, denied), a preflight's method and headers against
+/// the policy, the cross-site check, the client's partition key and the security header writer.
 /// </summary>
 [MemoryDiagnoser]
 public class HotPathBenchmarks
@@ -25,7 +26,10 @@ public class HotPathBenchmarks
     private const string DeniedOrigin = "https://app.example.com.evil.example";
 
     private readonly UInt128 _ipv6Mask = ClientPartitionKey.PrefixMask(64);
+    private static readonly StringValues PreflightHeaders = "content-type, x-xsrf-token";
+
     private OriginAllowlist _origins = null!;
+    private CompiledCorsPolicy _policy = null!;
     private CrossSiteRequestCheck _crossSite = null!;
     private SecurityHeadersWriter _headers = null!;
     private DefaultHttpContext _write = null!;
@@ -36,6 +40,8 @@ public class HotPathBenchmarks
     {
         _origins = OriginAllowlist.Create(new[] { ExactOrigin, "https://admin.example.com", "https://*.example.net" }
             .Select(origin => OriginEntry.TryParse(origin, out var entry, out _) ? entry : throw new InvalidOperationException(origin)));
+
+        _policy = new CompiledCorsPolicy(string.Empty, new ApiCorsPolicyOptions(), _origins);
 
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
@@ -69,6 +75,9 @@ public class HotPathBenchmarks
 
     [Benchmark]
     public bool DeniedOriginMatch() => _origins.Contains(DeniedOrigin);
+
+    [Benchmark]
+    public bool PreflightGrant() => _policy.Grants(HttpMethods.Post, PreflightHeaders);
 
     [Benchmark]
     public bool CrossSiteCheck() => _crossSite.IsAllowed(_write);

@@ -7,9 +7,10 @@
 //   dotnet run -c Release -- partitions [clients]          memory with very many clients
 //   dotnet run -c Release -- contention                    the global limiter from one thread and
 //                                                          from one per core at once
-//   dotnet run -c Release -- hot                           origin matching, the cross-site check,
-//                                                          the partition key and the header writer,
-//                                                          with their allocations
+//   dotnet run -c Release -- hot                           origin matching, a preflight's check,
+//                                                          the cross-site check, the partition key
+//                                                          and the header writer, with their
+//                                                          allocations
 using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;

@@ -62,7 +62,8 @@ internal sealed class CorsAllowlistMiddleware(
 
         if (preflight)
         {
-            return allowed && IsGranted(policy, request)
+            var headers = request.Headers;
+            return allowed && policy.Grants(headers.AccessControlRequestMethod.ToString(), headers.AccessControlRequestHeaders)
                 ? AnswerPreflight(response, policy, originValue)
                 : RefuseAsync(context, "The preflight request was not granted: its origin, method or headers are outside this endpoint's CORS policy.");
         }
@@ -81,27 +82,6 @@ internal sealed class CorsAllowlistMiddleware(
 
     private static void AddVary(IHeaderDictionary headers, StringValues value) =>
         headers.Vary = headers.Vary.Count == 0 ? value : StringValues.Concat(headers.Vary, value);
-
-    private static bool IsGranted(CompiledCorsPolicy policy, HttpRequest request)
-    {
-        if (!policy.Methods.Contains(request.Headers.AccessControlRequestMethod.ToString()))
-        {
-            return false;
-        }
-
-        foreach (var headers in request.Headers.AccessControlRequestHeaders)
-        {
-            foreach (var header in (headers ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!policy.Headers.Contains(header))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
 
     private static Task AnswerPreflight(HttpResponse response, CompiledCorsPolicy policy, string origin)
     {
