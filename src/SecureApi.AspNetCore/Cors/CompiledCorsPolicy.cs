@@ -10,8 +10,11 @@ namespace SecureApi.AspNetCore.Cors;
 /// </summary>
 internal sealed class CompiledCorsPolicy
 {
-    // The allowed headers looked up by a span of the request's list, so that checking a preflight
-    // allocates nothing.
+    // The methods a preflight may ask for (case-sensitive, as methods are).
+    private readonly FrozenSet<string> _methods;
+
+    // The headers a preflight may ask for (case-insensitive, as header names are), looked up by a
+    // span of the request's list, so that checking a preflight allocates nothing.
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _headerNames;
 
     public CompiledCorsPolicy(string name, ApiCorsPolicyOptions options, OriginAllowlist origins)
@@ -19,9 +22,8 @@ internal sealed class CompiledCorsPolicy
         Name = name;
         Origins = origins;
         AllowCredentials = options.AllowCredentials;
-        Methods = options.AllowedMethods.ToFrozenSet(StringComparer.Ordinal);
-        Headers = options.AllowedHeaders.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        _headerNames = Headers.GetAlternateLookup<ReadOnlySpan<char>>();
+        _methods = options.AllowedMethods.ToFrozenSet(StringComparer.Ordinal);
+        _headerNames = options.AllowedHeaders.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         AllowMethodsValue = string.Join(", ", options.AllowedMethods);
         AllowHeadersValue = string.Join(", ", options.AllowedHeaders);
         ExposeHeadersValue = string.Join(", ", options.ExposedHeaders);
@@ -36,12 +38,6 @@ internal sealed class CompiledCorsPolicy
 
     /// <summary>Whether credentials are allowed.</summary>
     public bool AllowCredentials { get; }
-
-    /// <summary>The methods a preflight may ask for (case-sensitive, as methods are).</summary>
-    public FrozenSet<string> Methods { get; }
-
-    /// <summary>The headers a preflight may ask for (case-insensitive, as header names are).</summary>
-    public FrozenSet<string> Headers { get; }
 
     /// <summary><c>Access-Control-Allow-Methods</c>.</summary>
     public StringValues AllowMethodsValue { get; }
@@ -64,7 +60,7 @@ internal sealed class CompiledCorsPolicy
     /// <returns><see langword="true"/> when the policy grants all of it.</returns>
     public bool Grants(string method, StringValues requestHeaders)
     {
-        if (!Methods.Contains(method))
+        if (!_methods.Contains(method))
         {
             return false;
         }
