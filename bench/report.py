@@ -3,8 +3,10 @@
 
 usage: report.py RESULTS_DIR WORK_DIR COMMAND
 Reads WORK_DIR/<server>.<scenario>.results (lines "rps p50 p99 startup-ms rss-mb cpu-us", one
-per round) and WORK_DIR/<server>.startup (one time to the first answer a line), and writes RESULTS_DIR/results.md and RESULTS_DIR/chart.svg, with the machine, the date
-and the command that produced them.
+per round), WORK_DIR/<server>.<scenario>.paired (lines "cpu-us bare-cpu-us cost-ratio", one per
+round, measured side by side with the bare endpoint's GET) and WORK_DIR/<server>.startup (one
+time to the first answer a line), and writes RESULTS_DIR/results.md and RESULTS_DIR/chart.svg,
+with the machine, the date and the command that produced them.
 """
 import datetime
 import os
@@ -15,7 +17,9 @@ from statistics import mean, median
 SERVERS = [("baseline", "bare endpoint"), ("handwired", "hand-wired in-box"), ("generated", "generated service")]
 SCENARIOS = [("get", "GET, allowed origin"), ("preflight", "CORS preflight"), ("limited", "refused: 429"),
              ("denied", "refused: denied-origin write"), ("post", "validated POST with token")]
-COLOURS = {"baseline": "#9e9e9e", "handwired": "#f4a259", "generated": "#2a7ab0"}
+# The bare endpoint answering with the generated service's response headers, measured side by side only.
+HEADERS = ("headers", "bare endpoint + our response headers")
+COLOURS = {"baseline": "#9e9e9e", "headers": "#cfcfcf", "handwired": "#f4a259", "generated": "#2a7ab0"}
 
 
 def read(work, server, scenario):
@@ -24,6 +28,19 @@ def read(work, server, scenario):
         return None
     rows = [list(map(float, line.split())) for line in open(path) if line.strip()]
     return [mean(column) for column in zip(*rows)]
+
+
+def capacity(work, server, scenario):
+    """The bare GET's CPU per request over this one's, both served at the same time: the median
+    of the rounds, and how far apart the rounds are (a share of it). The bare GET is 1 by definition."""
+    if (server, scenario) == ("baseline", "get"):
+        return 1.0, 0.0
+    path = os.path.join(work, f"{server}.{scenario}.paired")
+    if not os.path.exists(path):
+        return None
+    shares = [1 / float(line.split()[2]) for line in open(path) if line.strip()]
+    middle = median(shares)
+    return middle, (max(shares) - min(shares)) / middle
 
 
 def startup(work, server):
@@ -39,23 +56,27 @@ def machine():
 def main(results, work, command):
     os.makedirs(results, exist_ok=True)
     figures = {(s, c): read(work, s, c) for s, _ in SERVERS for c, _ in SCENARIOS}
+    capacities = {(s, c): capacity(work, s, c) for s, _ in SERVERS + [HEADERS] for c, _ in SCENARIOS}
     bare = figures[("baseline", "get")]
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"Measured {stamp} on {machine()}, with `{command}`.", "",
-             "| scenario | server | req/s | p50 ms | p99 ms | req/s ÷ bare GET | p99 ÷ bare GET | ours ÷ hand-wired"
-             " | server CPU µs per request | CPU ours ÷ hand-wired |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| scenario | server | req/s | p50 ms | p99 ms | req/s ÷ bare GET | p99 ÷ bare GET | server CPU µs per request"
+             " | capacity ÷ bare GET, side by side | rounds apart | ours ÷ hand-wired, side by side |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for scenario, label in SCENARIOS:
         for server, name in SERVERS:
+            reference = capacities[(HEADERS[0], scenario)]
+            if server == "handwired" and reference:
+                lines.append(f"| {label} | {HEADERS[1]} | | | | | | | {reference[0]:.2f} | {reference[1]:.0%} | |")
             f = figures[(server, scenario)]
             if f is None:
                 continue
-            hand = figures[("handwired", scenario)]
-            ours = server == "generated" and hand
-            versus = f"{f[0] / hand[0]:.2f}" if ours else ""
-            cpu_versus = f"{f[5] / hand[5]:.2f}" if ours else ""
-            lines.append(f"| {label} | {name} | {f[0]:,.0f} | {f[1]:.3f} | {f[2]:.3f} | {f[0] / bare[0]:.2f} | {f[2] / bare[2]:.2f} | {versus}"
-                         f" | {f[5]:.1f} | {cpu_versus} |")
+            share = capacities[(server, scenario)]
+            hand = capacities[("handwired", scenario)]
+            side = f"{share[0]:.2f} | {share[1]:.0%}" if share else " | "
+            versus = f"{share[0] / hand[0]:.2f}" if server == "generated" and share and hand else ""
+            lines.append(f"| {label} | {name} | {f[0]:,.0f} | {f[1]:.3f} | {f[2]:.3f} | {f[0] / bare[0]:.2f} | {f[2] / bare[2]:.2f}"
+                         f" | {f[5]:.1f} | {side} | {versus} |")
     starts = {server: startup(work, server) for server, _ in SERVERS}
     lines += ["", "| server | first answer after launch (ms, median) | ÷ bare | RSS after load (MB) | ÷ bare |", "|---|---:|---:|---:|---:|"]
     for server, name in SERVERS:
@@ -63,25 +84,27 @@ def main(results, work, command):
         lines.append(f"| {name} | {starts[server]:.0f} | {starts[server] / starts['baseline']:.2f} | {f[4]:.1f} | {f[4] / bare[4]:.2f} |")
     open(os.path.join(results, "results.md"), "w").write("\n".join(lines) + "\n")
 
-    # Grouped horizontal bars: requests/s of each scenario as a share of the bare GET.
-    rows = [(scenario, label, server, figures[(server, scenario)]) for scenario, label in SCENARIOS
-            for server, _ in SERVERS if figures[(server, scenario)] is not None]
-    left, bar, gap, width = 230, 16, 10, 460
-    top = 50
+    # Grouped horizontal bars: each scenario's capacity as a share of the bare GET's, from the
+    # costs measured side by side.
+    names = dict(SERVERS + [HEADERS])
+    rows = [(scenario, label, server, capacities[(server, scenario)][0]) for scenario, label in SCENARIOS
+            for server in ["baseline", HEADERS[0], "handwired", "generated"] if capacities[(server, scenario)] is not None]
+    left, bar, gap, width = 260, 16, 10, 460
+    top = 66
     height = top + len(rows) * bar + len(SCENARIOS) * (gap + bar) + 20
-    scale = width / max(1.0, max(f[0] / bare[0] for *_, f in rows))
+    scale = width / max(1.0, max(share for *_, share in rows))
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 90}" height="{height}" font-family="sans-serif" font-size="12">',
-           f'<text x="10" y="20" font-size="14" font-weight="bold">Requests/s as a share of the bare endpoint\'s GET</text>',
-           f'<text x="10" y="38" fill="#555">{stamp}, {machine()}</text>']
+           '<text x="10" y="20" font-size="14" font-weight="bold">Capacity as a share of the bare endpoint\'s GET</text>',
+           '<text x="10" y="38" fill="#555">the bare GET\'s CPU time per request over this one\'s, both served at the same time</text>',
+           f'<text x="10" y="54" fill="#555">{stamp}, {machine()}</text>']
     y, previous = top, None
-    for scenario, label, server, f in rows:
+    for scenario, label, server, share in rows:
         if scenario != previous:
             y += gap
             svg.append(f'<text x="10" y="{y + bar - 3}" font-weight="bold">{label}</text>')
             y += bar
             previous = scenario
-        share = f[0] / bare[0]
-        svg.append(f'<text x="{left - 6}" y="{y + bar - 4}" text-anchor="end">{dict(SERVERS)[server]}</text>')
+        svg.append(f'<text x="{left - 6}" y="{y + bar - 4}" text-anchor="end">{names[server]}</text>')
         svg.append(f'<rect x="{left}" y="{y}" width="{share * scale:.1f}" height="{bar - 3}" fill="{COLOURS[server]}"/>')
         svg.append(f'<text x="{left + share * scale + 4:.1f}" y="{y + bar - 4}">{share:.2f}</text>')
         y += bar
