@@ -64,8 +64,8 @@ def main(results, work, command):
              " | capacity ÷ bare GET, side by side | rounds apart | ours ÷ hand-wired, side by side |",
              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for scenario, label in SCENARIOS:
+        reference = capacities[(HEADERS[0], scenario)]
         for server, name in SERVERS:
-            reference = capacities[(HEADERS[0], scenario)]
             if server == "handwired" and reference:
                 lines.append(f"| {label} | {HEADERS[1]} | | | | | | | {reference[0]:.2f} | {reference[1]:.0%} | |")
             f = figures[(server, scenario)]
