@@ -4,7 +4,8 @@
 usage: report.py RESULTS_DIR WORK_DIR COMMAND
 Reads WORK_DIR/<server>.<scenario>.results (lines "rps p50 p99 startup-ms rss-mb cpu-us", one
 per round), WORK_DIR/<server>.<scenario>.paired (lines "cpu-us bare-cpu-us cost-ratio", one per
-round, measured side by side with the bare endpoint's GET) and WORK_DIR/<server>.startup (one
+round, measured side by side with the bare endpoint's GET), WORK_DIR/generated.<scenario>.beside-get
+(the same, for a refusal beside the same service's GET) and WORK_DIR/<server>.startup (one
 time to the first answer a line), and writes RESULTS_DIR/results.md and RESULTS_DIR/chart.svg,
 with the machine, the date and the command that produced them.
 """
@@ -43,6 +44,17 @@ def capacity(work, server, scenario):
     return middle, (max(shares) - min(shares)) / middle
 
 
+def beside_get(work, scenario):
+    """A refusal's cost against the same service's GET served at the same time: the median of the
+    rounds, how far apart they are (a share of it), and in how many rounds it cost less."""
+    path = os.path.join(work, f"generated.{scenario}.beside-get")
+    if not os.path.exists(path):
+        return None
+    costs = [float(line.split()[2]) for line in open(path) if line.strip()]
+    middle = median(costs)
+    return middle, (max(costs) - min(costs)) / middle, sum(cost < 1 for cost in costs), len(costs)
+
+
 def startup(work, server):
     """The median time to the first answer over the run's launches of a server (WORK_DIR/<server>.startup)."""
     return median(float(line) for line in open(os.path.join(work, f"{server}.startup")) if line.strip())
@@ -77,6 +89,10 @@ def main(results, work, command):
             versus = f"{share[0] / hand[0]:.2f}" if server == "generated" and share and hand else ""
             lines.append(f"| {label} | {name} | {f[0]:,.0f} | {f[1]:.3f} | {f[2]:.3f} | {f[0] / bare[0]:.2f} | {f[2] / bare[2]:.2f}"
                          f" | {f[5]:.1f} | {side} | {versus} |")
+    refusals = [(label, beside_get(work, scenario)) for scenario, label in SCENARIOS if scenario in ("limited", "denied")]
+    if all(figures for _, figures in refusals):
+        lines += ["", "| generated service | cost ÷ its own GET, side by side | rounds apart | cheaper than its GET in |", "|---|---:|---:|---:|"]
+        lines += [f"| {label} | {cost:.3f} | {apart:.0%} | {cheaper} of {rounds} rounds |" for label, (cost, apart, cheaper, rounds) in refusals]
     starts = {server: startup(work, server) for server, _ in SERVERS}
     lines += ["", "| server | first answer after launch (ms, median) | ÷ bare | RSS after load (MB) | ÷ bare |", "|---|---:|---:|---:|---:|"]
     for server, name in SERVERS:
