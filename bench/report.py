@@ -36,23 +36,29 @@ def capacity(work, server, scenario):
     of the rounds, and how far apart the rounds are (a share of it). The bare GET is 1 by definition."""
     if (server, scenario) == ("baseline", "get"):
         return 1.0, 0.0
-    path = os.path.join(work, f"{server}.{scenario}.paired")
-    if not os.path.exists(path):
-        return None
-    shares = [1 / float(line.split()[2]) for line in open(path) if line.strip()]
-    middle = median(shares)
-    return middle, (max(shares) - min(shares)) / middle
+    costs = costs_of(work, f"{server}.{scenario}.paired")
+    return costs and middle_and_apart([1 / cost for cost in costs])
 
 
 def beside_get(work, scenario):
     """A refusal's cost against the same service's GET served at the same time: the median of the
     rounds, how far apart they are (a share of it), and in how many rounds it cost less."""
-    path = os.path.join(work, f"generated.{scenario}.beside-get")
+    costs = costs_of(work, f"generated.{scenario}.beside-get")
+    return costs and (*middle_and_apart(costs), sum(cost < 1 for cost in costs), len(costs))
+
+
+def costs_of(work, name):
+    """The cost ratios of a side-by-side file (third column, one round a line), or None without one."""
+    path = os.path.join(work, name)
     if not os.path.exists(path):
         return None
-    costs = [float(line.split()[2]) for line in open(path) if line.strip()]
-    middle = median(costs)
-    return middle, (max(costs) - min(costs)) / middle, sum(cost < 1 for cost in costs), len(costs)
+    return [float(line.split()[2]) for line in open(path) if line.strip()]
+
+
+def middle_and_apart(values):
+    """The median, and how far apart the values are as a share of it."""
+    middle = median(values)
+    return middle, (max(values) - min(values)) / middle
 
 
 def startup(work, server):
