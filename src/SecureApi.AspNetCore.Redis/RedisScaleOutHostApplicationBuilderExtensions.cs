@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.DataProtection;
 using SecureApi.AspNetCore.RateLimiting;
 using SecureApi.AspNetCore.Redis;
@@ -47,8 +48,16 @@ public static class RedisScaleOutHostApplicationBuilderExtensions
         // After the key ring's own configuration, which would keep it in a folder.
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>()
-            .PostConfigure<RedisConnection, RedisKeyPrefix>((keyManagement, connection, prefix) =>
-                keyManagement.XmlRepository = new RedisXmlRepository(connection.Database, prefix.KeyRing));
+            .PostConfigure<IServiceProvider>((keyManagement, provider) =>
+            {
+                // The host builds Data Protection before its startup validation, which refuses a
+                // malformed Redis:Configuration before any key is read or written.
+                if (SettingsBeforeValidation.TryRead<RedisScaleOutOptions>(provider) is not null)
+                {
+                    keyManagement.XmlRepository = new RedisXmlRepository(
+                        provider.GetRequiredService<RedisConnection>().Database, provider.GetRequiredService<RedisKeyPrefix>().KeyRing);
+                }
+            });
         return builder;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Authentication;
-using SecureApi.AspNetCore.DataProtection;
 using SecureApi.AspNetCore.Server;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -13,25 +12,25 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ApiSecurityApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds the security pipeline. Call it first, before any endpoint is mapped, so that every
-    /// response (errors included) goes through it.
+    /// Adds the security pipeline, routing included. Call it before any endpoint is mapped, so
+    /// that every response (errors included) goes through it. Middleware added before it runs
+    /// before routing and every protection (a path base, request logging); middleware added after
+    /// it runs once every protection has let the request through, just before its endpoint
+    /// (output caching, response compression).
     /// </summary>
-    /// <param name="app">The web application.</param>
-    /// <returns>The same application, for chaining.</returns>
+    /// <param name="app">The application builder.</param>
+    /// <returns>The same application builder, for chaining.</returns>
     /// <exception cref="InvalidOperationException"><c>AddApiSecurity</c> was not called.</exception>
-    public static WebApplication UseApiSecurity(this WebApplication app)
+    public static IApplicationBuilder UseApiSecurity(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.EnsureAdded<ApiSecurityMarker>("builder.AddApiSecurity()");
-
-        // The key ring loads once the first response has gone, not while the first request is served.
-        KeyRingWarmUpMiddleware.Use(app);
+        app.EnsureAdded<ApiSecurityMarker>("builder.AddApiSecurity()");
 
         // Before the rest, so that a failure anywhere below still becomes a problem+json response.
-        app.UseErrorResponses();
+        app.UseApiErrorResponses();
 
         // Scheme and client address as the trusted proxy saw them, before anything reads them.
-        app.UseTrustedProxyHeaders();
+        app.UseApiForwardedHeaders();
 
         // Explicit, so that what follows knows the endpoint and its metadata.
         app.UseRouting();
@@ -39,11 +38,11 @@ public static class ApiSecurityApplicationBuilderExtensions
         // Before anything that can answer, so that every response carries the headers.
         app.UseApiSecurityHeaders();
 
-        app.UseTraceRefusal();
+        app.UseApiTraceRefusal();
 
         // In place of the framework's host filtering, which answered before any of this.
-        app.UseAllowedHosts();
-        app.UseHttpsRequirement();
+        app.UseApiHostFiltering();
+        app.UseApiHttpsRequirement();
 
         // Cross-origin requests: denied origins may read nothing and change nothing.
         app.UseApiCors();
@@ -51,8 +50,8 @@ public static class ApiSecurityApplicationBuilderExtensions
         // Who the caller is, when the service authenticates: the limiter counts per user, and a
         // request that a bearer token alone authenticates needs no antiforgery token.
         // Asked without resolving: resolving would validate the scheme's settings before
-        // HasValidConfiguration can report them.
-        var services = app.Services.GetRequiredService<IServiceProviderIsService>();
+        // the startup validation can report them.
+        var services = app.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
         var authenticates = services.IsService(typeof(IAuthenticationSchemeProvider));
         if (authenticates)
         {

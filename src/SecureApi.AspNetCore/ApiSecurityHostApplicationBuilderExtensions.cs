@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Authentication;
-using SecureApi.AspNetCore.DataProtection;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -24,8 +23,8 @@ public static class ApiSecurityHostApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.Services.AddErrorResponses();
-        builder.Services.AddServerHardening();
+        builder.Services.AddApiErrorResponses();
+        builder.Services.AddApiServerHardening();
         builder.Services.AddApiSecurityHeaders();
         builder.Services.AddApiHttps();
         builder.Services.AddApiCors();
@@ -46,21 +45,9 @@ public static class ApiSecurityHostApplicationBuilderExtensions
             builder.Services.AddValidatorsFromAssembly(application, ServiceLifetime.Scoped, validator => !HasNoDependencies(validator), includeInternalTypes: true);
         }
 
-        // UseApiSecurity applies AllowedHosts itself, after the security headers, as problem+json.
-        foreach (var hostFiltering in builder.Services.Where(IsFrameworkHostFiltering).ToList())
-        {
-            builder.Services.Remove(hostFiltering);
-        }
-
-        // Again, now that antiforgery has called AddDataProtection() too.
-        KeyRingWarmUp.ReplaceInBoxWarmUp(builder.Services);
-
         builder.Services.AddSingleton<ApiSecurityMarker>();
         return builder;
     }
-
-    private static bool IsFrameworkHostFiltering(ServiceDescriptor descriptor) =>
-        descriptor.ServiceType == typeof(IStartupFilter) && descriptor.ImplementationType?.Name == "HostFilteringStartupFilter";
 
     private static bool HasNoDependencies(AssemblyScanner.AssemblyScanResult validator) =>
         validator.ValidatorType.GetConstructors().All(constructor => constructor.GetParameters().Length == 0);

@@ -1,3 +1,5 @@
+using SecureApi.AspNetCore.Configuration;
+
 namespace SecureApi.AspNetCore;
 
 /// <summary>
@@ -26,6 +28,9 @@ internal static class Registration
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(TMarker)))
         {
             register(services);
+
+            // However the concerns are composed, their settings are checked before the server listens.
+            ReportingStartupValidator.Decorate(services);
         }
 
         if (configure is not null)
@@ -36,19 +41,25 @@ internal static class Registration
         return services;
     }
 
-    /// <summary>Throws when a service that <paramref name="addMethod"/> registers is missing.</summary>
+    /// <summary>
+    /// Throws when a service that <paramref name="addMethod"/> registers is missing; otherwise notes
+    /// the application's endpoints for the startup validation.
+    /// </summary>
     /// <typeparam name="TService">The service.</typeparam>
-    /// <param name="services">The application's services.</param>
+    /// <param name="app">The application builder.</param>
     /// <param name="addMethod">The registration to call, as users write it.</param>
     /// <exception cref="InvalidOperationException">The service is not registered.</exception>
-    public static void EnsureAdded<TService>(this IServiceProvider services, string addMethod)
+    public static void EnsureAdded<TService>(this IApplicationBuilder app, string addMethod)
     {
         // Asked without resolving it: resolving would run the options' validation here, before
-        // HasValidConfiguration can report a bad setting as one log line.
+        // the startup validation can report a bad setting as one log line.
+        var services = app.ApplicationServices;
         if (services.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) == false)
         {
             throw new InvalidOperationException(
                 $"The security pipeline's services are not registered: call {addMethod} before builder.Build().");
         }
+
+        services.GetService<MappedEndpoints>()?.Track(app);
     }
 }

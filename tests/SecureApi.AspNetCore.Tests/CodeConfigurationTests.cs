@@ -49,7 +49,7 @@ public sealed class CodeConfigurationTests(ApiFactory factory) : IClassFixture<A
     [InlineData("UseApiCors", "services.AddApiCors()")]
     [InlineData("UseApiRateLimiting", "services.AddApiRateLimiting()")]
     [InlineData("UseApiAntiforgery", "services.AddApiAntiforgery()")]
-    [InlineData("UseTrustedProxyHeaders", "services.AddApiHttps()")]
+    [InlineData("UseApiForwardedHeaders", "services.AddApiHttps()")]
     [InlineData("UseApiSecurityHeaders", "services.AddApiSecurityHeaders()")]
     public void UseX_WithoutItsAddX_FailsAtStartupNamingTheMissingCall(string use, string missing)
     {
@@ -59,7 +59,7 @@ public sealed class CodeConfigurationTests(ApiFactory factory) : IClassFixture<A
             "UseApiCors" => builder => builder.UseApiCors(),
             "UseApiRateLimiting" => builder => builder.UseApiRateLimiting(),
             "UseApiAntiforgery" => builder => builder.UseApiAntiforgery(),
-            "UseTrustedProxyHeaders" => builder => builder.UseTrustedProxyHeaders(),
+            "UseApiForwardedHeaders" => builder => builder.UseApiForwardedHeaders(),
             _ => builder => builder.UseApiSecurityHeaders(),
         };
 

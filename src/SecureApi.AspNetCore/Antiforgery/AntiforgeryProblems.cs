@@ -8,24 +8,12 @@ namespace SecureApi.AspNetCore.Antiforgery;
 /// </summary>
 internal static class AntiforgeryProblems
 {
-    /// <summary>The type of a request without the token header or without the cookie.</summary>
-    public const string MissingType = "urn:problem-type:antiforgery-token-missing";
-
-    /// <summary>The type of a request whose token does not verify against the cookie.</summary>
-    public const string InvalidType = "urn:problem-type:antiforgery-token-invalid";
-
-    /// <summary>The type of a cross-site request refused by its Fetch Metadata or Origin.</summary>
-    public const string CrossSiteType = "urn:problem-type:cross-site-request";
-
-    /// <summary>The type of the 503 when no token can be issued because the key ring cannot be read.</summary>
-    public const string KeyRingUnavailableType = "urn:problem-type:key-ring-unavailable";
-
     /// <summary>A token header or cookie is missing.</summary>
     /// <returns>The problem.</returns>
     public static ProblemDetails Missing() => new()
     {
         Status = StatusCodes.Status400BadRequest,
-        Type = MissingType,
+        Type = ApiProblemTypes.AntiforgeryTokenMissing,
         Title = "Antiforgery token missing",
         Detail = $"Get a token from GET /antiforgery/token and send it in the {ApiAntiforgeryOptions.HeaderName} header, with the cookie it sets.",
     };
@@ -35,7 +23,7 @@ internal static class AntiforgeryProblems
     public static ProblemDetails Invalid() => new()
     {
         Status = StatusCodes.Status400BadRequest,
-        Type = InvalidType,
+        Type = ApiProblemTypes.AntiforgeryTokenInvalid,
         Title = "Antiforgery token invalid",
         Detail = "The antiforgery token does not match its cookie. Get a new one from GET /antiforgery/token.",
     };
@@ -45,7 +33,7 @@ internal static class AntiforgeryProblems
     public static ProblemDetails CrossSite() => new()
     {
         Status = StatusCodes.Status403Forbidden,
-        Type = CrossSiteType,
+        Type = ApiProblemTypes.CrossSiteRequest,
         Title = "Cross-site request refused",
         Detail = "State-changing requests from other sites are accepted from allowed origins only.",
     };

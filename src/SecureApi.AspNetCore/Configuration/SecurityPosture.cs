@@ -8,6 +8,7 @@ using SecureApi.AspNetCore.DataProtection;
 using SecureApi.AspNetCore.Headers;
 using SecureApi.AspNetCore.Https;
 using SecureApi.AspNetCore.RateLimiting;
+using SecureApi.AspNetCore.Server;
 
 namespace SecureApi.AspNetCore.Configuration;
 
@@ -32,7 +33,7 @@ internal static class SecurityPosture
         var line = new StringBuilder("environment ").Append(environment.EnvironmentName);
         var development = environment.IsDevelopment();
 
-        if (services.GetService<IOptions<HostFilteringOptions>>()?.Value is { } hosts)
+        if (services.GetService<IOptionsMonitor<HostFilteringOptions>>()?.Get(AllowedHostsMiddleware.OptionsName) is { } hosts)
         {
             line.Append(CultureInfo.InvariantCulture, $"; hosts {List(hosts.AllowedHosts, "*")}");
         }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -21,13 +20,6 @@ internal sealed class CorsAllowlistMiddleware(
     IProblemDetailsService problemDetails,
     SecurityMetrics metrics)
 {
-    /// <summary>The type of the 403 for a refused preflight or a write from a denied origin.</summary>
-    public const string OriginNotAllowedType = "urn:problem-type:origin-not-allowed";
-
-    // The key by which the framework's endpoint middleware knows that CORS was applied to an
-    // endpoint that carries CORS metadata ([EnableCors]), as the in-box middleware sets it.
-    private const string CorsMiddlewareInvokedKey = "__CorsMiddlewareWithEndpointInvoked";
-
     private static readonly StringValues True = "true";
     private static readonly StringValues OriginVary = HeaderNames.Origin;
     private static readonly StringValues PreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
@@ -38,11 +30,6 @@ internal sealed class CorsAllowlistMiddleware(
         var response = context.Response;
         var origin = request.Headers.Origin;
         var preflight = HttpMethods.IsOptions(request.Method) && request.Headers.AccessControlRequestMethod.Count != 0;
-        if (context.GetEndpoint()?.Metadata.GetMetadata<ICorsMetadata>() is not null)
-        {
-            context.Items[CorsMiddlewareInvokedKey] = true;
-        }
-
         // Whatever the origin, what this response says about CORS depends on it: caches must know.
         AddVary(response.Headers, preflight ? PreflightVary : OriginVary);
 
@@ -107,7 +94,7 @@ internal sealed class CorsAllowlistMiddleware(
         problemDetails.WriteStatusAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status403Forbidden,
-            Type = OriginNotAllowedType,
+            Type = ApiProblemTypes.OriginNotAllowed,
             Title = "Origin not allowed",
             Detail = detail,
         });

@@ -38,7 +38,7 @@ internal static class RequestOrigin
         IsSameOrigin(origin, context.Request) || allowlist.IsAllowed(PolicyName(context), origin);
 
     /// <summary>
-    /// The name of the endpoint's CORS policy, from <c>RequireCorsPolicy</c> or
+    /// The name of the endpoint's CORS policy, from <c>RequireCors</c> or
     /// <c>[EnableCors]</c>; empty for the default policy.
     /// </summary>
     /// <param name="context">The HTTP context, after routing.</param>

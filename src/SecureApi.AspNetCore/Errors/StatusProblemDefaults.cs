@@ -9,9 +9,6 @@ namespace SecureApi.AspNetCore.Errors;
 /// </summary>
 internal static class StatusProblemDefaults
 {
-    /// <summary>The type of a 400 whose <c>errors</c> list the fields to correct.</summary>
-    public const string ValidationFailedType = "urn:problem-type:validation-failed";
-
     /// <summary>The detail of a problem whose <c>errors</c> list the fields to correct.</summary>
     public const string ValidationFailedDetail = "Correct the fields listed in errors and send the request again.";
 
@@ -27,7 +24,7 @@ internal static class StatusProblemDefaults
         var validation = problem is HttpValidationProblemDetails { Errors.Count: > 0 };
         if (problem.Type is null || problem.Type.StartsWith(FrameworkTypePrefix, StringComparison.Ordinal))
         {
-            problem.Type = validation ? ValidationFailedType : TypeFor(problem.Status);
+            problem.Type = validation ? ApiProblemTypes.ValidationFailed : TypeFor(problem.Status);
         }
 
         problem.Detail ??= validation ? ValidationFailedDetail : DetailFor(problem.Status);
@@ -35,15 +32,15 @@ internal static class StatusProblemDefaults
 
     private static string TypeFor(int? status) => status switch
     {
-        StatusCodes.Status400BadRequest => "urn:problem-type:bad-request",
-        StatusCodes.Status401Unauthorized => "urn:problem-type:unauthenticated",
-        StatusCodes.Status403Forbidden => "urn:problem-type:forbidden",
-        StatusCodes.Status404NotFound => "urn:problem-type:not-found",
-        StatusCodes.Status405MethodNotAllowed => "urn:problem-type:method-not-allowed",
-        StatusCodes.Status408RequestTimeout => "urn:problem-type:request-timeout",
-        StatusCodes.Status409Conflict => "urn:problem-type:conflict",
-        StatusCodes.Status500InternalServerError => "urn:problem-type:server-error",
-        StatusCodes.Status503ServiceUnavailable => "urn:problem-type:service-unavailable",
+        StatusCodes.Status400BadRequest => ApiProblemTypes.BadRequest,
+        StatusCodes.Status401Unauthorized => ApiProblemTypes.Unauthenticated,
+        StatusCodes.Status403Forbidden => ApiProblemTypes.Forbidden,
+        StatusCodes.Status404NotFound => ApiProblemTypes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ApiProblemTypes.MethodNotAllowed,
+        StatusCodes.Status408RequestTimeout => ApiProblemTypes.RequestTimeout,
+        StatusCodes.Status409Conflict => ApiProblemTypes.Conflict,
+        StatusCodes.Status500InternalServerError => ApiProblemTypes.ServerError,
+        StatusCodes.Status503ServiceUnavailable => ApiProblemTypes.ServiceUnavailable,
         _ => $"urn:problem-type:status-{status ?? StatusCodes.Status500InternalServerError}",
     };
 

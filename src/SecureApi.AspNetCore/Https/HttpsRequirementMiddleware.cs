@@ -11,9 +11,6 @@ namespace SecureApi.AspNetCore.Https;
 /// </summary>
 internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IProblemDetailsService problemDetails, SecurityMetrics metrics)
 {
-    /// <summary>The type of the 400 for a request over plain HTTP.</summary>
-    public const string HttpsRequiredType = "urn:problem-type:https-required";
-
     public Task InvokeAsync(HttpContext context)
     {
         if (context.Request.IsHttps || context.GetEndpoint()?.Metadata.GetMetadata<AllowPlainHttpMetadata>() is not null)
@@ -25,7 +22,7 @@ internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IProblemD
         return problemDetails.WriteStatusAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
-            Type = HttpsRequiredType,
+            Type = ApiProblemTypes.HttpsRequired,
             Title = "HTTPS required",
             Detail = "This API accepts requests over HTTPS only. Send the request to its https:// address.",
         });

@@ -24,12 +24,6 @@ internal sealed class RateLimitRejectionWriter(
 {
     private const int FallbackRetryAfterSeconds = 1;
 
-    /// <summary>The type of a 429: a rate limit is exhausted.</summary>
-    public const string RateLimitedType = "urn:problem-type:rate-limited";
-
-    /// <summary>The type of the 503 while the shared store is unreachable and the limiter fails closed.</summary>
-    public const string StoreUnavailableType = "urn:problem-type:rate-limit-store-unavailable";
-
     // Long enough for a reconnect; the body names no dependency.
     private const string StoreRetryAfterSeconds = "5";
 
@@ -49,7 +43,7 @@ internal sealed class RateLimitRejectionWriter(
             await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Type = StoreUnavailableType,
+                Type = ApiProblemTypes.RateLimitStoreUnavailable,
                 Title = "Service unavailable",
                 Detail = $"Rate limits cannot be checked right now; retry after {StoreRetryAfterSeconds} seconds.",
             });
@@ -75,7 +69,7 @@ internal sealed class RateLimitRejectionWriter(
         await problemDetails.WriteStatusAsync(httpContext, new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
-            Type = RateLimitedType,
+            Type = ApiProblemTypes.RateLimited,
             Title = "Too many requests",
             Detail = rule.ExhaustedDetail(retryAfter),
         });

@@ -9,12 +9,12 @@ namespace SecureApi.AspNetCore.Server;
 /// "same origin" from the <c>Host</c> header, so a DNS-rebinding page under another name would be
 /// same-origin to the service.
 /// </summary>
-internal sealed class AllowedHostsDeploymentCheck(IOptions<HostFilteringOptions> options) : IDeploymentCheck
+internal sealed class AllowedHostsDeploymentCheck(IOptionsMonitor<HostFilteringOptions> options) : IDeploymentCheck
 {
     /// <inheritdoc />
     public IEnumerable<string> FindWarnings()
     {
-        var hosts = options.Value.AllowedHosts;
+        var hosts = options.Get(AllowedHostsMiddleware.OptionsName).AllowedHosts;
         if (hosts.Count == 0 || hosts.Contains("*"))
         {
             yield return "AllowedHosts is '*': the service answers any Host, so a page on a name that resolves here (DNS rebinding) " +

@@ -18,15 +18,18 @@ namespace SecureApi.AspNetCore.Server;
 internal sealed class AllowedHostsMiddleware(
     RequestDelegate next, IOptionsMonitor<HostFilteringOptions> options, IProblemDetailsService problemDetails, SecurityMetrics metrics)
 {
-    /// <summary>The type of the 400 for a <c>Host</c> outside <c>AllowedHosts</c>.</summary>
-    public const string UnknownHostType = "urn:problem-type:unknown-host";
+    /// <summary>The name of the options instance that holds <c>AllowedHosts</c> for this middleware.</summary>
+    public const string OptionsName = "SecureApi.AllowedHosts";
+
+    /// <summary>The configuration key, the framework's.</summary>
+    public const string SettingName = "AllowedHosts";
 
     // The setting in force, read into patterns once, until a reload replaces its list.
     private AllowedHostPatterns _patterns = AllowedHostPatterns.From([]);
 
     public Task InvokeAsync(HttpContext context)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Get(OptionsName);
         var patterns = PatternsOf(settings);
         if (patterns.AllowsAny
             || context.GetEndpoint()?.Metadata.GetMetadata<AllowPlainHttpMetadata>() is not null
@@ -39,7 +42,7 @@ internal sealed class AllowedHostsMiddleware(
         return problemDetails.WriteStatusAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
-            Type = UnknownHostType,
+            Type = ApiProblemTypes.UnknownHost,
             Title = "Unknown host",
             Detail = "The Host header names a host this service does not answer to. Call it by one of its published names.",
         });

@@ -14,12 +14,6 @@ namespace SecureApi.AspNetCore.Validation;
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, IOptions<RequestLimitsOptions> limits, SecurityMetrics metrics)
     : IExceptionHandler
 {
-    /// <summary>The type of a 413: the body is over <c>Limits:MaxRequestBodyBytes</c>.</summary>
-    public const string BodyTooLargeType = "urn:problem-type:body-too-large";
-
-    /// <summary>The type of a 415: the body is not JSON in UTF-8.</summary>
-    public const string UnsupportedMediaTypeType = "urn:problem-type:unsupported-media-type";
-
     /// <summary>What a 415 says to fix.</summary>
     public const string UnsupportedMediaTypeDetail = "This endpoint accepts a JSON body in UTF-8, sent with Content-Type: application/json.";
 
@@ -38,11 +32,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         switch (problem.Status)
         {
             case StatusCodes.Status413PayloadTooLarge:
-                problem.Type = BodyTooLargeType;
+                problem.Type = ApiProblemTypes.BodyTooLarge;
                 problem.Detail = TooLargeDetail(services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value);
                 break;
             case StatusCodes.Status415UnsupportedMediaType:
-                problem.Type = UnsupportedMediaTypeType;
+                problem.Type = ApiProblemTypes.UnsupportedMediaType;
                 problem.Detail = UnsupportedMediaTypeDetail;
                 break;
         }
@@ -66,12 +60,12 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         {
             StatusCodes.Status413PayloadTooLarge => new ProblemDetails
             {
-                Type = BodyTooLargeType,
+                Type = ApiProblemTypes.BodyTooLarge,
                 Detail = TooLargeDetail(limits.Value),
             },
             StatusCodes.Status415UnsupportedMediaType => new HttpValidationProblemDetails(RequestBodyErrors.Describe(badRequest))
             {
-                Type = UnsupportedMediaTypeType,
+                Type = ApiProblemTypes.UnsupportedMediaType,
                 Detail = UnsupportedMediaTypeDetail,
             },
             StatusCodes.Status400BadRequest => new HttpValidationProblemDetails(RequestBodyErrors.Describe(badRequest)),

@@ -5,7 +5,7 @@ namespace SecureApi.AspNetCore.Validation;
 
 /// <summary>
 /// Puts a <see cref="ValidationActionFilter"/> on every controller action that takes an argument
-/// with a registered validator, and on no other, as <c>WithValidation</c> does for minimal APIs.
+/// with a registered validator, and on no other, as <c>WithFluentValidation</c> does for minimal APIs.
 /// </summary>
 /// <param name="services">The application's services, asked which validators exist.</param>
 /// <param name="metrics">The counters the filters count failures with.</param>

@@ -33,7 +33,7 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetail
         })
         {
             Status = StatusCodes.Status415UnsupportedMediaType,
-            Type = BadRequestExceptionHandler.UnsupportedMediaTypeType,
+            Type = ApiProblemTypes.UnsupportedMediaType,
             Detail = BadRequestExceptionHandler.UnsupportedMediaTypeDetail,
         });
     }

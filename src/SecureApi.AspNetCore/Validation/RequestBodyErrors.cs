@@ -86,8 +86,8 @@ internal static class RequestBodyErrors
     {
         var message = exception.Message;
 
-        // The reader's own errors (broken syntax) carry its internal JsonReaderException.
-        if (exception.InnerException?.GetType().Name == "JsonReaderException")
+        // The reader's own errors (broken syntax) come wrapped: the serializer adds the path to them.
+        if (exception.InnerException is JsonException)
         {
             return IsTooDeep(message)
                 ? "The JSON is nested too deeply."

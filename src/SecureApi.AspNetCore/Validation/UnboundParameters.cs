@@ -29,7 +29,7 @@ internal static class UnboundParameters
             return;
         }
 
-        problem.Type = StatusProblemDefaults.ValidationFailedType;
+        problem.Type = ApiProblemTypes.ValidationFailed;
         problem.Title = ValidationTitle;
         problem.Detail = StatusProblemDefaults.ValidationFailedDetail;
         problem.Extensions["errors"] = errors;

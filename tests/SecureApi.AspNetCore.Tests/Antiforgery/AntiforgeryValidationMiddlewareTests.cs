@@ -48,7 +48,7 @@ public sealed class AntiforgeryValidationMiddlewareTests(CorsApiFactory factory)
 
         var (context, reached) = await SendAsync("POST", request => request.Headers.Cookie = tokens.Cookie);
 
-        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, AntiforgeryProblems.MissingType);
+        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, ApiProblemTypes.AntiforgeryTokenMissing);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class AntiforgeryValidationMiddlewareTests(CorsApiFactory factory)
 
         var (context, reached) = await SendAsync("POST", request => request.Headers[Header] = tokens.RequestToken);
 
-        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, AntiforgeryProblems.MissingType);
+        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, ApiProblemTypes.AntiforgeryTokenMissing);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class AntiforgeryValidationMiddlewareTests(CorsApiFactory factory)
             request.QueryString = QueryString.Create(Header, tokens.RequestToken);
         });
 
-        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, AntiforgeryProblems.MissingType);
+        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, ApiProblemTypes.AntiforgeryTokenMissing);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class AntiforgeryValidationMiddlewareTests(CorsApiFactory factory)
             request.Headers[Header] = tampered;
         });
 
-        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, AntiforgeryProblems.InvalidType);
+        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, ApiProblemTypes.AntiforgeryTokenInvalid);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class AntiforgeryValidationMiddlewareTests(CorsApiFactory factory)
             request.Headers[Header] = theirs.RequestToken;
         });
 
-        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, AntiforgeryProblems.InvalidType);
+        await AssertRefusedAsync(context, reached, StatusCodes.Status400BadRequest, ApiProblemTypes.AntiforgeryTokenInvalid);
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class AntiforgeryValidationMiddlewareTests(CorsApiFactory factory)
             }
         });
 
-        await AssertRefusedAsync(context, reached, StatusCodes.Status403Forbidden, AntiforgeryProblems.CrossSiteType);
+        await AssertRefusedAsync(context, reached, StatusCodes.Status403Forbidden, ApiProblemTypes.CrossSiteRequest);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class AntiforgeryValidationMiddlewareTests(CorsApiFactory factory)
             request.Headers.Origin = CorsApiFactory.DeniedOrigin;
         });
 
-        await AssertRefusedAsync(context, reached, StatusCodes.Status403Forbidden, AntiforgeryProblems.CrossSiteType);
+        await AssertRefusedAsync(context, reached, StatusCodes.Status403Forbidden, ApiProblemTypes.CrossSiteRequest);
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class SecurityPostureTests(ApiFactory factory) : IClassFixture<Api
             ("Redis:Configuration", $"127.0.0.1:{RedisServer.FreePort()},password=hunter2-redis"),
             ("RateLimiting:RedisFailure", "Closed")));
 
-        Assert.Contains("; origins none;", posture, StringComparison.Ordinal);
+        Assert.Contains("; origins none, Admin: none;", posture, StringComparison.Ordinal);
         Assert.Contains("(counted Redis, closed while it is unreachable)", posture, StringComparison.Ordinal);
         Assert.Contains("; key ring in shared store,", posture, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", posture, StringComparison.Ordinal);

@@ -3,8 +3,11 @@ using System.Diagnostics;
 namespace SecureApi.AspNetCore.Tests.Configuration;
 
 /// <summary>
-/// The test host as a real process on Kestrel, as deployed: Kestrel reads its limits while the
-/// host is built, before the startup validation runs, so a bad limit must not crash it first.
+/// The test host as a real process on Kestrel, as deployed. It adopts the package with
+/// <c>AddApiSecurity()</c> and <c>UseApiSecurity()</c> alone: an unsafe or malformed setting still
+/// stops it with one line and exit code 1, never a crash. Kestrel reads its limits and Data
+/// Protection its key storage while the host is built, before the startup validation runs, so a bad
+/// value must not crash them first.
 /// </summary>
 public sealed class StartupOnKestrelTests
 {
@@ -13,6 +16,9 @@ public sealed class StartupOnKestrelTests
     [InlineData("Limits__MaxRequestBodyBytes", "0", "Limits:MaxRequestBodyBytes is 0")]
     [InlineData("Limits__MaxRequestBodyBytes", "abc", "'abc' at 'Limits:MaxRequestBodyBytes'")]
     [InlineData("Limits__MaxRequestHeaderCount", "-5", "Limits:MaxRequestHeaderCount is -5")]
+    [InlineData("Cors__AllowedOrigins__0", "*", "Cors:AllowedOrigins")]
+    [InlineData("Hsts__MaxAgeSeconds", "1", "Hsts:MaxAgeSeconds is 1")]
+    [InlineData("DataProtection__KeyRingPath", "/proc", "DataProtection:KeyRingPath is '/proc'")]
     public async Task BadLimit_ExitsWithOneLineNamingTheKey_NotACrash(string variable, string value, string refusal)
     {
         var keyRing = Directory.CreateTempSubdirectory("secureapi-keys-");
@@ -20,8 +26,8 @@ public sealed class StartupOnKestrelTests
         {
             var (exitCode, output) = await RunTestHostAsync(new()
             {
-                [variable] = value,
                 ["DataProtection__KeyRingPath"] = keyRing.FullName,
+                [variable] = value,
             });
 
             Assert.Equal(1, exitCode);

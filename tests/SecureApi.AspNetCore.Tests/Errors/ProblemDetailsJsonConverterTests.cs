@@ -88,8 +88,8 @@ public sealed class ProblemDetailsJsonConverterTests
     public void ErrorResponses_GiveProblemsTheConverter_Once()
     {
         var services = new ServiceCollection();
-        services.AddErrorResponses();
-        services.AddErrorResponses();
+        services.AddApiErrorResponses();
+        services.AddApiErrorResponses();
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
@@ -102,7 +102,7 @@ public sealed class ProblemDetailsJsonConverterTests
     public void ErrorResponses_LeaveTheServicesSourceGeneratedContractsTheirFastPath()
     {
         var services = new ServiceCollection();
-        services.AddErrorResponses();
+        services.AddApiErrorResponses();
 
         // The framework's relaxed encoder alone keeps a contract off its fast path; a team that
         // wants the path sets the default one.

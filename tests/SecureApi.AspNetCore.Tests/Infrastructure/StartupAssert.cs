@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -29,5 +31,32 @@ public static class StartupAssert
         Assert.Contains(key, refusal.Message, StringComparison.Ordinal);
         Assert.Contains(value, refusal.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Environment.NewLine, refusal.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Starts a service built in the test, on the in-memory test server, as its host would start it:
+    /// the startup validation runs, and a refusal (which in a service's own process is a plain exit)
+    /// fails the start.
+    /// </summary>
+    /// <param name="builder">The service's builder, its services added.</param>
+    /// <param name="map">Maps its endpoints.</param>
+    /// <returns>Whether it started.</returns>
+    public static async Task<bool> StartsAsync(WebApplicationBuilder builder, Action<WebApplication> map)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(map);
+        builder.WebHost.UseTestServer();
+        await using var app = builder.Build();
+        map(app);
+        try
+        {
+            await app.StartAsync();
+            await app.StopAsync();
+            return true;
+        }
+        catch (InvalidOperationException refusal) when (refusal.Message.StartsWith("Refusing to start", StringComparison.Ordinal))
+        {
+            return false;
+        }
     }
 }

@@ -85,11 +85,12 @@ public sealed class ArgumentRateLimitTests(ApiFactory factory) : IClassFixture<A
         }
 
         builder.Services.AddApiRateLimiting();
-        await using var app = builder.Build();
-        app.MapPost("/sign-in", (SignIn request) => TypedResults.Ok())
-            .RequireRateLimitingPer(policy, (SignIn request) => request.Email);
 
-        Assert.False(app.HasValidConfiguration());
+        Assert.False(await StartupAssert.StartsAsync(builder, app =>
+        {
+            app.UseApiRateLimiting();
+            app.MapPost("/sign-in", (SignIn request) => TypedResults.Ok()).RequireRateLimitingPer(policy, (SignIn request) => request.Email);
+        }));
         Assert.Contains(logs.Entries, entry => entry.Message.Contains(refusal, StringComparison.Ordinal));
     }
 

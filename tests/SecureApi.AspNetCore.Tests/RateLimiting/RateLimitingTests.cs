@@ -333,10 +333,12 @@ public sealed class RateLimitingTests(CorsApiFactory factory) : IClassFixture<Co
         }
 
         builder.Services.AddApiRateLimiting();
-        await using var app = builder.Build();
-        app.MapGet("/reports/nightly", () => "report").RequireRateLimiting("Nightly");
 
-        Assert.Equal(configured, app.HasValidConfiguration());
+        Assert.Equal(configured, await StartupAssert.StartsAsync(builder, app =>
+        {
+            app.UseApiRateLimiting();
+            app.MapGet("/reports/nightly", () => "report").RequireRateLimiting("Nightly");
+        }));
         var refusals = logs.Entries.Where(entry => entry.Level == LogLevel.Critical).ToList();
         if (!configured)
         {

@@ -14,7 +14,7 @@ public sealed class ValidationFilterTests
         using var app = builder.Build();
         var filters = new Dictionary<string, int>();
 
-        var orders = app.MapGroup("/orders").WithValidation();
+        var orders = app.MapGroup("/orders").WithFluentValidation();
         orders.MapGet("/", () => "every order").WithDisplayName("list");
         orders.MapPost("/", (ApiSecurityCompositionTests.Order order) => order).WithDisplayName("create");
         ((IEndpointConventionBuilder)orders).Finally(endpoint => filters[endpoint.DisplayName!] = endpoint.FilterFactories.Count);

@@ -28,9 +28,9 @@ app.MapHealthChecks("/health")
     .AllowPlainHttp()
     .DisableRateLimiting();
 app.MapAntiforgeryTokenEndpoint().RequireRateLimiting("Token");
-app.MapPost("/test/echo", (EchoRequest request) => TypedResults.Ok(request)).WithValidation();
+app.MapPost("/test/echo", (EchoRequest request) => TypedResults.Ok(request)).WithFluentValidation();
 app.MapPost("/test/per-text", (EchoRequest request) => TypedResults.Ok(request))
-    .WithValidation()
+    .WithFluentValidation()
     .RequireRateLimitingPer("PerText", (EchoRequest request) => request.Text);
 app.MapGet("/test/slow", async (CancellationToken cancellation) =>
 {
@@ -39,7 +39,7 @@ app.MapGet("/test/slow", async (CancellationToken cancellation) =>
 });
 if (app.Configuration.GetValue<bool>("TestHost:Bearer"))
 {
-    app.MapPost("/test/signed-in", (EchoRequest request) => TypedResults.Ok(request)).WithValidation().RequireAuthorization();
+    app.MapPost("/test/signed-in", (EchoRequest request) => TypedResults.Ok(request)).WithFluentValidation().RequireAuthorization();
 }
 app.MapGeneratedBindingEndpoint();
 app.MapControllers();
@@ -48,11 +48,4 @@ if (app.Environment.IsDevelopment())
     app.MapOpenApi("/openapi/v1.json");
 }
 
-if (!app.HasValidConfiguration())
-{
-    await app.DisposeAsync();
-    return 1;
-}
-
 app.Run();
-return 0;

@@ -41,7 +41,9 @@ builder.Services.AddItems();
 
 var app = builder.Build();
 
-// The security pipeline, in the order requests flow through it.
+// The security pipeline, in the order requests flow through it. Middleware of your own goes
+// before it when it must run before routing and every protection (UsePathBase), after it when it
+// runs once they have let a request through (UseOutputCache, UseResponseCompression).
 app.UseApiSecurity();
 
 app.MapHealthEndpoints();
@@ -57,16 +59,10 @@ app.MapItemEndpoints();
 app.MapAdminEndpoints();
 #endif
 
-// Unsafe or malformed settings, and policies that endpoints name but configuration lacks, stop
-// the service here, with one log line each.
-if (!app.HasValidConfiguration())
-{
-    await app.DisposeAsync(); // flushes the log before the process ends
-    return 1;
-}
-
 #if (AuthIdentity)
 await app.MigrateAccountsInDevelopmentAsync();
 #endif
+
+// Unsafe or malformed settings, and policies that endpoints name but configuration lacks, stop
+// the service before it listens, with one log line each and exit code 1.
 app.Run();
-return 0;

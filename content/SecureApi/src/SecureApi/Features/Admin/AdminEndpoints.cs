@@ -27,7 +27,7 @@ public static class AdminEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
 
         // Its own, stricter CORS policy: Cors:Policies:Admin lists the origins of the back office only.
-        var admin = endpoints.MapGroup(Route).WithTags("Admin").RequireCorsPolicy(AdminCorsPolicy);
+        var admin = endpoints.MapGroup(Route).WithTags("Admin").RequireCors(AdminCorsPolicy);
 #if (AuthEnabled)
 
         // A role or scope from Authorization:Admin: 401 without a user, 403 without the grant.

@@ -28,7 +28,7 @@ public static class ItemEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var items = endpoints.MapGroup(Route).WithTags("Items").WithValidation();
+        var items = endpoints.MapGroup(Route).WithTags("Items").WithFluentValidation();
 
         // Reads meet the global limiter only; writes also meet the stricter RateLimiting:Policies:Writes.
         items.MapGet("/", ListItems).WithName(nameof(ListItems));

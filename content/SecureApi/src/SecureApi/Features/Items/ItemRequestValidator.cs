@@ -1,3 +1,4 @@
+using ApiSecurityLibrary.PackageId.Validation;
 using FluentValidation;
 
 namespace SecureApi.Features.Items;

@@ -5,7 +5,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// Puts FluentValidation in front of endpoints.
 /// </summary>
-public static class InputValidationEndpointConventionBuilderExtensions
+public static class ApiValidationEndpointConventionBuilderExtensions
 {
     /// <summary>
     /// Validates every argument of these endpoints whose type has a registered validator, before
@@ -14,7 +14,7 @@ public static class InputValidationEndpointConventionBuilderExtensions
     /// <typeparam name="TBuilder">The endpoint convention builder (a route group, typically).</typeparam>
     /// <param name="builder">The endpoints.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static TBuilder WithValidation<TBuilder>(this TBuilder builder)
+    public static TBuilder WithFluentValidation<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,8 +1,9 @@
 using FluentValidation;
+using SecureApi.AspNetCore.Validation;
 
 namespace SecureApi.AspNetCore.Tests.Validation;
 
-public sealed class TextRuleBuilderExtensionsTests
+public sealed class TextRuleExtensionsTests
 {
     private static readonly LabelValidator Validator = new();
 

@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers antiforgery tokens for state-changing requests.
 /// </summary>
-public static class AntiforgeryServiceCollectionExtensions
+public static class ApiAntiforgeryServiceCollectionExtensions
 {
     /// <summary>
     /// Configures ASP.NET Core's antiforgery explicitly rather than relying on its defaults: the
@@ -35,6 +35,7 @@ public static class AntiforgeryServiceCollectionExtensions
     private static void AddAntiforgeryServices(IServiceCollection services)
     {
         services.AddSecurityMetrics();
+        services.AddApiErrorResponses();
         services.AddOptions<ApiAntiforgeryOptions>().BindConfiguration(ApiAntiforgeryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiAntiforgeryOptions>, ApiAntiforgeryOptionsValidator>();
 
@@ -45,7 +46,6 @@ public static class AntiforgeryServiceCollectionExtensions
             {
                 var development = environment.IsDevelopment();
                 antiforgery.HeaderName = ApiAntiforgeryOptions.HeaderName;
-                antiforgery.FormFieldName = "__RequestVerificationToken";
                 antiforgery.SuppressXFrameOptionsHeader = true;
                 antiforgery.Cookie.Name = development ? ApiAntiforgeryOptions.DevelopmentCookieName : ApiAntiforgeryOptions.CookieName;
                 antiforgery.Cookie.Path = "/";

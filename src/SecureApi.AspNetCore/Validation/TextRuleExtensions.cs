@@ -2,14 +2,16 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace FluentValidation;
+using FluentValidation;
+
+namespace SecureApi.AspNetCore.Validation;
 
 /// <summary>
 /// Rules for text that people read (names, titles, labels): what <c>NotEmpty()</c> and a check
 /// for control characters miss, such as a name of zero-width spaces or a bidi override that shows
 /// <c>abc&#x202E;gpj.exe</c> as <c>abcexe.jpg</c>.
 /// </summary>
-public static class TextRuleBuilderExtensions
+public static class TextRuleExtensions
 {
     /// <summary>
     /// Refuses text with nothing visible in it: only whitespace (any Unicode space, such as

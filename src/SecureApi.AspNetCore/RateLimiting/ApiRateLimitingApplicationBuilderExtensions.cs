@@ -6,7 +6,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// Applies the rate limiter to requests.
 /// </summary>
-public static class RateLimitingApplicationBuilderExtensions
+public static class ApiRateLimitingApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds ASP.NET Core's rate limiting middleware. Call it after routing (for endpoint policies),
@@ -18,7 +18,7 @@ public static class RateLimitingApplicationBuilderExtensions
     public static IApplicationBuilder UseApiRateLimiting(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.ApplicationServices.EnsureAdded<RateLimitRejectionWriter>("services.AddApiRateLimiting()");
+        app.EnsureAdded<RateLimitRejectionWriter>("services.AddApiRateLimiting()");
 
         return app.UseRateLimiter();
     }

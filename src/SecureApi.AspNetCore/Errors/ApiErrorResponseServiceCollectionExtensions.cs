@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers RFC 9457 problem details as the shape of every error response.
 /// </summary>
-public static class ErrorResponseServiceCollectionExtensions
+public static class ApiErrorResponseServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the problem details service that the exception handler, the status code pages and the
@@ -16,9 +16,15 @@ public static class ErrorResponseServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddErrorResponses(this IServiceCollection services)
+    public static IServiceCollection AddApiErrorResponses(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // Once, however many concerns that write problems ask for it.
+        if (services.Any(descriptor => descriptor.ImplementationType == typeof(ProblemJsonFallbackWriter)))
+        {
+            return services;
+        }
 
         // The framework's defaults add the traceId and the title per status. Requests the server
         // could not read keep their 4xx: see Validation/BadRequestExceptionHandler.

@@ -7,7 +7,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// HTTPS enforcement for an API: trusted forwarded headers, and refusal (not redirection) of
 /// plain HTTP outside Development.
 /// </summary>
-public static class HttpsApplicationBuilderExtensions
+public static class ApiHttpsApplicationBuilderExtensions
 {
     /// <summary>
     /// Takes the client's scheme and address from <c>X-Forwarded-Proto</c> and
@@ -16,10 +16,10 @@ public static class HttpsApplicationBuilderExtensions
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same application builder, for chaining.</returns>
-    public static IApplicationBuilder UseTrustedProxyHeaders(this IApplicationBuilder app)
+    public static IApplicationBuilder UseApiForwardedHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.ApplicationServices.EnsureAdded<TrustedProxies>("services.AddApiHttps()");
+        app.EnsureAdded<TrustedProxies>("services.AddApiHttps()");
 
         return app.UseMiddleware<TrustedProxyHeadersMiddleware>();
     }
@@ -28,13 +28,13 @@ public static class HttpsApplicationBuilderExtensions
     /// Refuses plain-HTTP requests with 400 problem+json outside Development, except on endpoints
     /// marked <see cref="AllowPlainHttp{TBuilder}"/>. Call after routing, so that the endpoint is known.
     /// </summary>
-    /// <param name="app">The web application.</param>
-    /// <returns>The same application, for chaining.</returns>
-    public static WebApplication UseHttpsRequirement(this WebApplication app)
+    /// <param name="app">The application builder.</param>
+    /// <returns>The same application builder, for chaining.</returns>
+    public static IApplicationBuilder UseApiHttpsRequirement(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        if (!app.Environment.IsDevelopment())
+        if (!app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             app.UseMiddleware<HttpsRequirementMiddleware>();
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore.Configuration;
@@ -10,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers the environment-driven CORS allowlist.
 /// </summary>
-public static class CorsAllowlistServiceCollectionExtensions
+public static class ApiCorsServiceCollectionExtensions
 {
     /// <summary>
     /// Reads the <c>Cors</c> section (a default policy and named ones under <c>Cors:Policies</c>),
@@ -31,6 +32,7 @@ public static class CorsAllowlistServiceCollectionExtensions
     private static void AddCorsServices(IServiceCollection services)
     {
         services.AddSecurityMetrics();
+        services.AddApiErrorResponses();
         services.AddSingleton<IConfigureOptions<ApiCorsOptions>, ApiCorsOptionsSetup>();
         services.AddSingleton<IOptionsChangeTokenSource<ApiCorsOptions>>(provider =>
             new ConfigurationChangeTokenSource<ApiCorsOptions>(
@@ -43,5 +45,8 @@ public static class CorsAllowlistServiceCollectionExtensions
         services.TryAddSingleton<IOriginAllowlist>(provider => provider.GetRequiredService<CorsPolicyCatalog>());
         services.AddSingleton<BlockedOriginLog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeploymentCheck, CorsDeploymentCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEndpointConfigurationCheck, CorsPolicyCheck>());
+        services.AddCors();
+        services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider, NoFrameworkCorsPolicies>());
     }
 }

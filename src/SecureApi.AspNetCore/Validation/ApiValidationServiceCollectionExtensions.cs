@@ -14,7 +14,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// of the application's assembly; register others with FluentValidation's
 /// <c>AddValidatorsFromAssemblyContaining&lt;T&gt;()</c>.
 /// </summary>
-public static class InputValidationServiceCollectionExtensions
+public static class ApiValidationServiceCollectionExtensions
 {
     /// <summary>The deepest JSON nesting accepted; far more than any request of this API needs.</summary>
     public const int MaxJsonDepth = 32;
@@ -26,7 +26,7 @@ public static class InputValidationServiceCollectionExtensions
     /// when the service has them, get the same: the same JSON settings, the same 400
     /// <c>validation-failed</c> problem for arguments that could not be bound (in place of
     /// <c>[ApiController]</c>'s own, whose keys and messages differ), and the registered
-    /// validators run on every action argument they validate, as <c>WithValidation</c> does for
+    /// validators run on every action argument they validate, as <c>WithFluentValidation</c> does for
     /// minimal APIs.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -47,6 +47,7 @@ public static class InputValidationServiceCollectionExtensions
         // this, minimal APIs answer an empty 400 and log the reason where the client cannot see it.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSecurityMetrics();
+        services.AddApiErrorResponses();
         services.TryAddSingleton<BadRequestExceptionHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, BadRequestExceptionHandler>(
             provider => provider.GetRequiredService<BadRequestExceptionHandler>()));

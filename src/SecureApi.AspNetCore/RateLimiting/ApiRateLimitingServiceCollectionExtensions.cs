@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers ASP.NET Core's rate limiter with rules from configuration.
 /// </summary>
-public static class RateLimitingServiceCollectionExtensions
+public static class ApiRateLimitingServiceCollectionExtensions
 {
     /// <summary>
     /// A global limiter per client (the signed-in user, else the client address after trusted proxy
@@ -35,6 +35,7 @@ public static class RateLimitingServiceCollectionExtensions
     private static void AddRateLimitingServices(IServiceCollection services)
     {
         services.AddSecurityMetrics();
+        services.AddApiErrorResponses();
         services.AddOptions<ApiRateLimitingOptions>()
             .BindConfiguration(ApiRateLimitingOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) => options.ExemptNetworks = ConfigurationList.Read(

@@ -9,7 +9,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// The antiforgery token endpoint and the check of state-changing requests.
 /// </summary>
-public static class AntiforgeryApplicationBuilderExtensions
+public static class ApiAntiforgeryApplicationBuilderExtensions
 {
     /// <summary>The route of the token endpoint.</summary>
     public const string TokenRoute = "/antiforgery/token";
@@ -24,7 +24,7 @@ public static class AntiforgeryApplicationBuilderExtensions
     public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.ApplicationServices.EnsureAdded<CrossSiteRequestCheck>("services.AddApiAntiforgery()");
+        app.EnsureAdded<CrossSiteRequestCheck>("services.AddApiAntiforgery()");
 
         return app.UseMiddleware<AntiforgeryValidationMiddleware>();
     }
@@ -61,7 +61,7 @@ public static class AntiforgeryApplicationBuilderExtensions
             context.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                type: AntiforgeryProblems.KeyRingUnavailableType,
+                type: ApiProblemTypes.KeyRingUnavailable,
                 title: "Service unavailable",
                 detail: "Antiforgery tokens cannot be issued right now; retry after 5 seconds.");
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// Hardens Kestrel: request limits and the request timeout from configuration, and no
 /// <c>Server</c> header.
 /// </summary>
-public static class ServerHardeningServiceCollectionExtensions
+public static class ApiServerHardeningServiceCollectionExtensions
 {
     /// <summary>
     /// Binds the <c>Limits</c> section, validates it at startup, applies it to Kestrel and to
@@ -24,7 +25,7 @@ public static class ServerHardeningServiceCollectionExtensions
     /// <param name="configure">Settings in code, applied after the configuration section's and
     /// validated like them.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddServerHardening(this IServiceCollection services, Action<RequestLimitsOptions>? configure = null)
+    public static IServiceCollection AddApiServerHardening(this IServiceCollection services, Action<RequestLimitsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
@@ -34,19 +35,21 @@ public static class ServerHardeningServiceCollectionExtensions
     private static void AddServerHardeningServices(IServiceCollection services)
     {
         services.AddSecurityMetrics();
+        services.AddApiErrorResponses();
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RequestLimitsOptions>, RequestLimitsOptionsValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeploymentCheck, AllowedHostsDeploymentCheck>());
+        AddAllowedHosts(services);
 
         services.AddOptions<KestrelServerOptions>()
-            .Configure<IEnumerable<IConfigureOptions<RequestLimitsOptions>>>((kestrel, setups) =>
+            .Configure<IServiceProvider>((kestrel, provider) =>
             {
                 kestrel.AddServerHeader = false;
 
-                // Read without validation: Kestrel is built before HasValidConfiguration runs, and a
+                // Read without validation: Kestrel may be built before the startup validation runs, and a
                 // throw here would crash the host instead of refusing the setting in one log line.
                 // An invalid limit is left at Kestrel's default until then; the service never listens.
-                if (UnvalidatedLimits(setups) is not { } limits)
+                if (SettingsBeforeValidation.TryRead<RequestLimitsOptions>(provider) is not { } limits)
                 {
                     return;
                 }
@@ -82,29 +85,18 @@ public static class ServerHardeningServiceCollectionExtensions
             });
     }
 
-    private static RequestLimitsOptions? UnvalidatedLimits(IEnumerable<IConfigureOptions<RequestLimitsOptions>> setups)
+    // The framework's host filtering answers before every middleware, with a bare page and none of
+    // the security headers. It is left to let every host through, and UseApiHostFiltering applies
+    // the same AllowedHosts setting, read the framework's way, after the headers, as problem+json.
+    private static void AddAllowedHosts(IServiceCollection services)
     {
-        var limits = new RequestLimitsOptions();
-        try
-        {
-            foreach (var setup in setups)
-            {
-                if (setup is IConfigureNamedOptions<RequestLimitsOptions> named)
-                {
-                    named.Configure(Options.Options.DefaultName, limits);
-                }
-                else
-                {
-                    setup.Configure(limits);
-                }
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // A value that does not bind ("abc"); the startup validation names it.
-            return null;
-        }
-
-        return limits;
+        services.AddOptions<HostFilteringOptions>(AllowedHostsMiddleware.OptionsName)
+            .Configure<IConfiguration>((hosts, configuration) =>
+                hosts.AllowedHosts = configuration[AllowedHostsMiddleware.SettingName]?.Split(';', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } names
+                    ? names
+                    : ["*"]);
+        services.AddSingleton<IOptionsChangeTokenSource<HostFilteringOptions>>(provider =>
+            new ConfigurationChangeTokenSource<HostFilteringOptions>(AllowedHostsMiddleware.OptionsName, provider.GetRequiredService<IConfiguration>()));
+        services.PostConfigure<HostFilteringOptions>(framework => framework.AllowedHosts = ["*"]);
     }
 }

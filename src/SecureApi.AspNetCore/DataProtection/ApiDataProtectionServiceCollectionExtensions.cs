@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers the Data Protection key ring that antiforgery tokens are encrypted with.
 /// </summary>
-public static class DataProtectionServiceCollectionExtensions
+public static class ApiDataProtectionServiceCollectionExtensions
 {
     /// <summary>
     /// Persists the key ring to the folder <c>DataProtection:KeyRingPath</c> under an explicit
@@ -41,22 +41,29 @@ public static class DataProtectionServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
 
         services.AddDataProtection();
-        KeyRingWarmUp.ReplaceInBoxWarmUp(services);
         services.AddHealthChecks().AddCheck<KeyRingHealthCheck>("key-ring");
         services.AddOptions<DataProtectionOptions>()
-            .Configure<IOptions<KeyRingOptions>, IHostEnvironment>((dataProtection, keyRing, environment) =>
-                dataProtection.ApplicationDiscriminator = string.IsNullOrWhiteSpace(keyRing.Value.ApplicationName)
-                    ? environment.ApplicationName
-                    : keyRing.Value.ApplicationName);
+            .Configure<IServiceProvider, IHostEnvironment>((dataProtection, provider, environment) =>
+                dataProtection.ApplicationDiscriminator = SettingsBeforeValidation.TryRead<KeyRingOptions>(provider)?.ApplicationName is { Length: > 0 } name
+                    && !string.IsNullOrWhiteSpace(name)
+                    ? name
+                    : environment.ApplicationName);
         services.AddSingleton<KeyRingCertificateSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeploymentCheck, KeyRingDeploymentCheck>());
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<KeyRingOptions>, IHostEnvironment, ILoggerFactory, IServiceProvider>((keyManagement, keyRing, environment, loggers, provider) =>
+            .Configure<IHostEnvironment, ILoggerFactory, IServiceProvider>((keyManagement, environment, loggers, provider) =>
             {
+                // The host builds Data Protection before its startup validation, which refuses bad
+                // settings before any key is read or written.
+                if (SettingsBeforeValidation.TryRead<KeyRingOptions>(provider) is not { } keyRing)
+                {
+                    return;
+                }
+
                 if (provider.GetService<SharedKeyRingStore>() is null)
                 {
                     keyManagement.XmlRepository = new FileSystemXmlRepository(
-                        new DirectoryInfo(KeyRingPaths.Resolve(keyRing.Value, environment)), loggers);
+                        new DirectoryInfo(KeyRingPaths.Resolve(keyRing, environment)), loggers);
                 }
 
                 if (provider.GetRequiredService<KeyRingCertificateSource>().Certificate is { } certificate)

@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers which proxies may tell the service a request's scheme and client address.
 /// </summary>
-public static class HttpsServiceCollectionExtensions
+public static class ApiHttpsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>ForwardedHeaders:KnownProxies</c> and <c>ForwardedHeaders:KnownIPNetworks</c>
@@ -31,6 +31,7 @@ public static class HttpsServiceCollectionExtensions
     private static void AddHttpsServices(IServiceCollection services)
     {
         services.AddSecurityMetrics();
+        services.AddApiErrorResponses();
         services.AddOptions<TrustedProxiesOptions>()
             .Configure<IConfiguration>((options, configuration) =>
             {

@@ -5,7 +5,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// The API-strict preset of security headers, in the style of NetEscapades' own presets.
 /// </summary>
-public static class HeaderPolicyCollectionExtensions
+public static class ApiStrictHeaderPolicyCollectionExtensions
 {
     /// <summary>
     /// Adds the headers of an API-strict policy: a JSON API renders nothing, so nothing may be

@@ -6,7 +6,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// Adds the security headers to every response.
 /// </summary>
-public static class SecurityHeadersApplicationBuilderExtensions
+public static class ApiSecurityHeadersApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds the middleware that writes the security headers, and <c>Cache-Control: no-store</c>
@@ -18,7 +18,7 @@ public static class SecurityHeadersApplicationBuilderExtensions
     public static IApplicationBuilder UseApiSecurityHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.ApplicationServices.EnsureAdded<SecurityHeadersWriter>("services.AddApiSecurityHeaders()");
+        app.EnsureAdded<SecurityHeadersWriter>("services.AddApiSecurityHeaders()");
 
         return app.UseMiddleware<SecurityHeadersMiddleware>();
     }

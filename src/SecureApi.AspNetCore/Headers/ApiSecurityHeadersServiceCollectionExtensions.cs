@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.Headers;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -7,11 +8,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers the security headers every response carries.
 /// </summary>
-public static class SecurityHeadersServiceCollectionExtensions
+public static class ApiSecurityHeadersServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the security headers of every response, API-strict by default
-    /// (<see cref="HeaderPolicyCollectionExtensions.AddApiStrictSecurityHeaders"/>), and HSTS, bound
+    /// (<see cref="ApiStrictHeaderPolicyCollectionExtensions.AddApiStrictSecurityHeaders"/>), and HSTS, bound
     /// from the <c>Hsts</c> configuration section and validated at startup. It may be called
     /// again after <c>AddApiSecurity</c> to set the application's own policies.
     /// </summary>
@@ -33,7 +34,9 @@ public static class SecurityHeadersServiceCollectionExtensions
         services.AddOptions<ApiHstsOptions>().BindConfiguration(ApiHstsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiHstsOptions>, ApiHstsOptionsValidator>());
         services.TryAddSingleton<SecurityHeadersWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEndpointConfigurationCheck, HeaderPolicyCheck>());
         services.AddExceptionHandler<SecurityHeadersExceptionHandler>();
+        ReportingStartupValidator.Decorate(services);
 
         return services;
     }

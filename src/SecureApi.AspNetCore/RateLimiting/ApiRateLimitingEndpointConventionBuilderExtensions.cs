@@ -6,7 +6,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// Rate limits keyed by what a request names rather than by who sends it.
 /// </summary>
-public static class RateLimitingEndpointConventionBuilderExtensions
+public static class ApiRateLimitingEndpointConventionBuilderExtensions
 {
     /// <summary>
     /// Counts the requests of these endpoints that carry a <typeparamref name="TArgument"/> under
