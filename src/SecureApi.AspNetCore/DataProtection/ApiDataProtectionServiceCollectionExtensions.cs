@@ -41,6 +41,8 @@ public static class ApiDataProtectionServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
 
         services.AddDataProtection();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<KeyRingHealthCheck>();
         services.AddHealthChecks().AddCheck<KeyRingHealthCheck>("key-ring");
         services.AddOptions<DataProtectionOptions>()
             .Configure<IServiceProvider, IHostEnvironment>((dataProtection, provider, environment) =>

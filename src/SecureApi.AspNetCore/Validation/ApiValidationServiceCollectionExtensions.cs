@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +36,9 @@ public static class ApiValidationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => MakeStrict(options.SerializerOptions));
+        // Post-configured, so that the application's own resolvers (source-generated contexts it
+        // adds in a Configure) are covered too.
+        services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => MakeStrict(options.SerializerOptions));
 
         // Once, however often this runs: each registration would add another validation filter.
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(BadRequestExceptionHandler)))
@@ -69,12 +72,19 @@ public static class ApiValidationServiceCollectionExtensions
         return services;
     }
 
+    // Strict for what requests send; what the application writes stays as its own options say.
     private static void MakeStrict(JsonSerializerOptions json)
     {
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.AllowDuplicateProperties = false;
         json.MaxDepth = MaxJsonDepth;
-        json.RespectNullableAnnotations = true;
+        if (!json.RespectNullableAnnotations)
+        {
+            // Null refused where the type says it cannot be, when reading only: a handler that
+            // returns null there is answered as the application's options say, not with a 500.
+            json.RespectNullableAnnotations = true;
+            json.TypeInfoResolver = json.TypeInfoResolver?.WithAddedModifier(WriteNullsAsDeclared);
+        }
 
         // The web defaults read numbers from strings ("5"); a wrong type is refused instead.
         json.NumberHandling = JsonNumberHandling.Strict;
@@ -97,5 +107,13 @@ public static class ApiValidationServiceCollectionExtensions
             ModelBindingMessages.Apply(options.ModelBindingMessageProvider);
             options.Conventions.Add(new ControllerValidationConvention(provider, metrics));
         });
+    }
+
+    private static void WriteNullsAsDeclared(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties.Where(property => !property.PropertyType.IsValueType))
+        {
+            property.IsGetNullable = true;
+        }
     }
 }
