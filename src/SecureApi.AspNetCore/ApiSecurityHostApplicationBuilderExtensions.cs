@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Authentication;
+using SecureApi.AspNetCore.DataProtection;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -30,6 +31,7 @@ public static class ApiSecurityHostApplicationBuilderExtensions
         builder.Services.AddApiCors();
         builder.Services.AddApiRateLimiting();
         builder.Services.AddApiDataProtection();
+        KeyRingCertificateRegistration.Add(builder.Services, builder.Configuration, builder.Environment);
         builder.Services.AddApiAntiforgery();
         builder.Services.AddApiValidation();
 

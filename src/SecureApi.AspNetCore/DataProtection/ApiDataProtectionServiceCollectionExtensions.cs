@@ -50,7 +50,6 @@ public static class ApiDataProtectionServiceCollectionExtensions
                     && !string.IsNullOrWhiteSpace(name)
                     ? name
                     : environment.ApplicationName);
-        services.AddSingleton<KeyRingCertificateSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeploymentCheck, KeyRingDeploymentCheck>());
         services.AddOptions<KeyManagementOptions>()
             .Configure<IHostEnvironment, ILoggerFactory, IServiceProvider>((keyManagement, environment, loggers, provider) =>
@@ -68,10 +67,6 @@ public static class ApiDataProtectionServiceCollectionExtensions
                         new DirectoryInfo(KeyRingPaths.Resolve(keyRing, environment)), loggers);
                 }
 
-                if (provider.GetRequiredService<KeyRingCertificateSource>().Certificate is { } certificate)
-                {
-                    keyManagement.XmlEncryptor = new KeyRingCertificateEncryptor(certificate, loggers);
-                }
             });
     }
 }

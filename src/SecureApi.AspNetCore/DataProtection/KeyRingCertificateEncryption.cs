@@ -1,81 +1,58 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Security.Cryptography.Xml;
-using System.Xml;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace SecureApi.AspNetCore.DataProtection;
 
 /// <summary>
-/// The certificate of <c>DataProtection:Certificate</c>, loaded once. Startup validation has
-/// refused a certificate that cannot be loaded before anything asks for it.
+/// Encrypts the key ring at rest with the certificate of <c>DataProtection:Certificate</c>,
+/// through the framework's own <c>ProtectKeysWithCertificate</c>: keys name the framework's
+/// decryptor, so they stay readable by any service that has the certificate, this package or not.
+/// The certificate is loaded while services are registered, as that API needs it; one that cannot
+/// be loaded is left to the startup validation, which refuses it.
 /// </summary>
-internal sealed class KeyRingCertificateSource(Microsoft.Extensions.Options.IOptions<KeyRingOptions> options, IHostEnvironment environment) : IDisposable
+internal sealed class KeyRingCertificateRegistration
 {
-    private readonly Lazy<X509Certificate2?> _certificate = new(() =>
-    {
-        KeyRingCertificate.TryLoad(options.Value.Certificate, environment, out var certificate);
-        return certificate;
-    });
+    private KeyRingCertificateRegistration(KeyRingCertificateOptions settings) => Settings = settings;
 
-    /// <summary>The certificate, or null when none is configured or it cannot be loaded.</summary>
-    public X509Certificate2? Certificate => options.Value.Certificate.IsConfigured ? _certificate.Value : null;
+    /// <summary>The settings the certificate was loaded from.</summary>
+    public KeyRingCertificateOptions Settings { get; }
 
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>Loads the configured certificate, if any, and protects the keys with it.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The application's configuration.</param>
+    /// <param name="environment">The host environment, for the content root.</param>
+    public static void Add(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (_certificate.IsValueCreated)
+        var settings = new KeyRingCertificateOptions();
+        configuration.GetSection($"{KeyRingOptions.SectionName}:{nameof(KeyRingOptions.Certificate)}").Bind(settings);
+        if (!settings.IsConfigured
+            || services.Any(descriptor => descriptor.ServiceType == typeof(KeyRingCertificateRegistration))
+            || KeyRingCertificate.TryLoad(settings, environment, out var certificate) is not null)
         {
-            _certificate.Value?.Dispose();
+            return;
         }
+
+        services.AddDataProtection().ProtectKeysWithCertificate(certificate!);
+        services.AddSingleton(new KeyRingCertificateRegistration(settings));
     }
+
+    /// <summary>Whether the certificate the settings name is the one the keys are protected with.</summary>
+    /// <param name="settings">The effective settings.</param>
+    /// <returns><see langword="true"/> when they name the registered certificate.</returns>
+    public bool Covers(KeyRingCertificateOptions settings) =>
+        string.Equals(settings.Path, Settings.Path, StringComparison.Ordinal)
+        && string.Equals(settings.Thumbprint, Settings.Thumbprint, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
-/// Encrypts each key with the certificate as the framework's certificate encryptor does, but names
-/// <see cref="KeyRingCertificateDecryptor"/> to read it back: the framework's decryptor finds the
-/// certificate only in a certificate store, and a certificate from a file is in none.
+/// Reads keys that version 0.2 wrote: their XML names this class, with the framework's encrypted
+/// format inside, which the framework's decryptor reads with the registered certificate.
 /// </summary>
-/// <param name="certificate">The certificate.</param>
-/// <param name="loggers">The logger factory.</param>
-internal sealed class KeyRingCertificateEncryptor(X509Certificate2 certificate, ILoggerFactory loggers) : IXmlEncryptor
-{
-    private readonly CertificateXmlEncryptor _encryptor = new(certificate, loggers);
-
-    /// <inheritdoc />
-    public EncryptedXmlInfo Encrypt(XElement plaintextElement) =>
-        new(_encryptor.Encrypt(plaintextElement).EncryptedElement, typeof(KeyRingCertificateDecryptor));
-}
-
-/// <summary>Decrypts keys that <see cref="KeyRingCertificateEncryptor"/> encrypted, with the configured certificate's private key.</summary>
 /// <param name="services">The application's services; the key manager activates decryptors with them.</param>
+// Never rename or remove: key rings written by 0.2 name it, and would be unreadable without it.
 internal sealed class KeyRingCertificateDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     /// <inheritdoc />
-    public XElement Decrypt(XElement encryptedElement)
-    {
-        ArgumentNullException.ThrowIfNull(encryptedElement);
-
-        var certificate = services.GetRequiredService<KeyRingCertificateSource>().Certificate
-            ?? throw new CryptographicException(
-                $"The key ring is encrypted with a certificate, but {KeyRingOptions.SectionName}:Certificate names none that can be loaded.");
-
-        // The element is wrapped so that the document's root is not replaced by the decrypted key.
-        var document = new XmlDocument { XmlResolver = null };
-        document.Load(new XElement("root", encryptedElement).CreateReader());
-        new CertificateEncryptedXml(document, certificate).DecryptDocument();
-        return XElement.Load(new XmlNodeReader(document.DocumentElement!.FirstChild!));
-    }
-
-    private sealed class CertificateEncryptedXml(XmlDocument document, X509Certificate2 certificate) : EncryptedXml(document)
-    {
-        public override byte[]? DecryptEncryptedKey(EncryptedKey encryptedKey)
-        {
-            using var key = certificate.GetRSAPrivateKey();
-            return key is null
-                ? base.DecryptEncryptedKey(encryptedKey)
-                : DecryptKey(encryptedKey.CipherData.CipherValue!, key, encryptedKey.EncryptionMethod?.KeyAlgorithm == XmlEncRSAOAEPUrl);
-        }
-    }
+    public XElement Decrypt(XElement encryptedElement) => new EncryptedXmlDecryptor(services).Decrypt(encryptedElement);
 }

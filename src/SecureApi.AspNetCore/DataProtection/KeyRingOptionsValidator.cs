@@ -22,6 +22,16 @@ internal sealed class KeyRingOptionsValidator(IHostEnvironment environment, ISer
             {
                 return ValidateOptionsResult.Fail(unusable);
             }
+
+            // Loaded while services were registered, from configuration: set later, in code or
+            // without AddApiSecurity, it would not encrypt anything.
+            if (services.GetService<KeyRingCertificateRegistration>() is not { } registration || !registration.Covers(options.Certificate))
+            {
+                return ValidateOptionsResult.Fail(
+                    $"{KeyRingOptions.SectionName}:Certificate names '{options.Certificate.Path ?? options.Certificate.Thumbprint}', but not where " +
+                    "AddApiSecurity() reads it, so nothing would be encrypted: set it in configuration (appsettings, environment variables), " +
+                    "or protect the keys yourself with the framework's ProtectKeysWithCertificate().");
+            }
         }
 
         if (services.GetService<SharedKeyRingStore>() is not null)
