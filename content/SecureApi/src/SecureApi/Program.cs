@@ -1,3 +1,17 @@
+using SecureApi.Features.ApiDocumentation;
+using SecureApi.Features.Health;
+using SecureApi.Observability;
+using SecureApi.Security;
+#if (AuthIdentity)
+using SecureApi.Features.Accounts;
+#endif
+#if (sample && (AuthEnabled || !UseControllers))
+using SecureApi.Features.Admin;
+#endif
+#if (sample)
+using SecureApi.Features.Items;
+#endif
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Every protection, from the ApiSecurityLibrary.PackageId package, bound from configuration

@@ -3,7 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Microsoft.Extensions.Hosting;
+namespace SecureApi.Observability;
 
 /// <summary>
 /// Exports the service's telemetry through OpenTelemetry, configured by the standard

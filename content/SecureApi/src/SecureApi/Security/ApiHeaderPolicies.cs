@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.DependencyInjection;
+namespace SecureApi.Security;
 
 /// <summary>
 /// This service's security headers: the one place to read, and to relax, what every response

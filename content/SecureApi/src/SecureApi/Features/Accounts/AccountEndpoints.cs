@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
-using SecureApi.Features.Accounts;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace SecureApi.Features.Accounts;
 
 /// <summary>
 /// Maps the account endpoints under <c>/auth</c>: ASP.NET Core Identity's API

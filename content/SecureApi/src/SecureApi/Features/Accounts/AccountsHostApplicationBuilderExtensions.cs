@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SecureApi.Features.Accounts;
 
-namespace Microsoft.Extensions.Hosting;
+namespace SecureApi.Features.Accounts;
 
 /// <summary>
 /// Registers accounts: ASP.NET Core Identity with its users in SQLite and a cookie session.

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using SecureApi.Features.Admin;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace SecureApi.Features.Admin;
 
 /// <summary>
 /// Registers the authorization policy of the administrative area.

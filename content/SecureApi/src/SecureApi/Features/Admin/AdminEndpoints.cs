@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using SecureApi.Features.Admin;
 using SecureApi.Features.Items;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace SecureApi.Features.Admin;
 
 /// <summary>
 /// Maps the sample of an administrative area under <c>/api/admin</c>, which gets stricter,

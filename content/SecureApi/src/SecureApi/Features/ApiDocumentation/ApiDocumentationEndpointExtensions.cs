@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
+using SecureApi.Security;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace SecureApi.Features.ApiDocumentation;
 
 /// <summary>
 /// Serves the OpenAPI document of the service and an API reference over it, in Development only.

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using SecureApi.Features.Health;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace SecureApi.Features.Health;
 
 /// <summary>
 /// Maps <c>GET /health</c>, the probe that orchestrators and load balancers call.

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using SecureApi.Features.Items;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace SecureApi.Features.Items;
 
 /// <summary>
 /// Maps the sample resource under <c>/api/items</c>.

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SecureApi.Features.Items;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace SecureApi.Features.Items;
 
 /// <summary>
 /// Registers the services of the sample Items feature.
