@@ -20,6 +20,15 @@ public static class ApiRateLimitingApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.EnsureAdded<RateLimitRejectionWriter>("services.AddApiRateLimiting()");
 
-        return app.UseRateLimiter();
+        app.UseRateLimiter();
+
+        // Limits shared with other instances, counted once this instance's own have let the request in.
+        // Asked without resolving: the store's settings are not validated yet.
+        if (app.ApplicationServices.GetService<IServiceProviderIsService>()?.IsService(typeof(SharedRateLimitStore)) == true)
+        {
+            app.UseMiddleware<SharedRateLimitMiddleware>();
+        }
+
+        return app;
     }
 }

@@ -50,6 +50,8 @@ public static class ApiRateLimitingServiceCollectionExtensions
         services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<SharedRateLimitStoreState>(
             provider, provider.GetRequiredService<SharedRateLimitStore>()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<SharedRateLimitCounter>(
+            provider, provider.GetRequiredService<SharedRateLimitStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEndpointConfigurationCheck, RateLimitPolicyCheck>());
 
         services.AddRateLimiter(_ => { });
@@ -60,11 +62,24 @@ public static class ApiRateLimitingServiceCollectionExtensions
                 var partitions = new RateLimitPartitions(rules);
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.OnRejected = (context, _) => rejection.WriteAsync(context);
-                limiter.GlobalLimiter = provider.GetService<SharedRateLimitStore>() is { } store
-                    ? new SharedRateLimiter(store, rules, partitions, provider.GetRequiredService<SharedRateLimitStoreState>())
-                    : new ClientRateLimiter(rules, partitions);
+                limiter.GlobalLimiter = provider.GetService<SharedRateLimitStore>() is null
+                    ? new ClientRateLimiter(rules, partitions)
+                    : LocalGlobalLimiter(rules.Global, partitions);
                 AddEndpointPolicies(limiter, rules, partitions);
             });
+    }
+
+    // With a shared store, SharedRateLimitMiddleware counts the global limit unless it is a
+    // concurrency limit, which holds a permit for the whole request in this instance.
+    private static PartitionedRateLimiter<HttpContext>? LocalGlobalLimiter(RateLimitPolicyOptions global, RateLimitPartitions partitions)
+    {
+        if (ClientRateLimiter.Covers(global))
+        {
+            return null;
+        }
+
+        var limiters = RateLimitPartitions.LimiterFactory(global);
+        return PartitionedRateLimiter.Create<HttpContext, ClientPartitionKey>(context => partitions.For(context, limiters));
     }
 
     // The global limiter counts the global limit and each endpoint's window or bucket policy
