@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -19,9 +20,7 @@ public sealed class KeyRingHealthTests(ApiFactory factory) : IClassFixture<ApiFa
         var time = new FakeTimeProvider();
         try
         {
-            using var host = factory
-                .WithSettings(("DataProtection:KeyRingPath", keyRing))
-                .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time)));
+            using var host = HostOn(keyRing, time);
             using var client = host.CreateClient();
             using var healthy = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
@@ -54,9 +53,7 @@ public sealed class KeyRingHealthTests(ApiFactory factory) : IClassFixture<ApiFa
         var time = new FakeTimeProvider();
         try
         {
-            using var host = factory
-                .WithSettings(("DataProtection:KeyRingPath", keyRing))
-                .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time)));
+            using var host = HostOn(keyRing, time);
             using var client = host.CreateClient();
             using var first = await client.GetAsync(new Uri("/health", UriKind.Relative));
             var writes = new List<string>();
@@ -79,4 +76,8 @@ public sealed class KeyRingHealthTests(ApiFactory factory) : IClassFixture<ApiFa
             Directory.Delete(keyRing, recursive: true);
         }
     }
+
+    private WebApplicationFactory<Program> HostOn(string keyRing, FakeTimeProvider time) => factory
+        .WithSettings(("DataProtection:KeyRingPath", keyRing))
+        .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time)));
 }
