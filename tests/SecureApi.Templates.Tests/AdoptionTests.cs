@@ -13,6 +13,8 @@ public sealed class AdoptionTests(TemplateFixture fixture)
 {
     private const string AllowedOrigin = "https://app.example.com";
 
+    private static readonly Dictionary<TemplateFixture, Task<string>> Adopters = [];
+
     [Fact]
     public async Task WebApiProject_WithThePackageAndTwoLines_IsProtected()
     {
@@ -73,7 +75,59 @@ public sealed class AdoptionTests(TemplateFixture fixture)
         limited.Dispose();
     }
 
-    private async Task<string> CreateAdopterAsync()
+    [Theory]
+    [InlineData("Cors__AllowedOrigins__0", "*", "Cors:AllowedOrigins contains '*'")]
+    [InlineData("RateLimiting__Global__PermitLimit", "0", "RateLimiting:Global:PermitLimit is 0")]
+    public async Task WebApiProject_WithAnUnsafeSetting_IsRefusedAtStartup_InOneLine(string variable, string value, string refusal)
+    {
+        var project = await CreateAdopterAsync();
+
+        var run = await ChildProcess.RunAsync(
+            "dotnet",
+            [Path.Combine(project, "bin", "Debug", "net10.0", "Existing.Service.dll"), "--urls", "http://127.0.0.1:0"],
+            project,
+            TimeSpan.FromMinutes(1),
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", [variable] = value });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(run.Output.Split('\n'), line => line.Contains("Refusing to start", StringComparison.Ordinal));
+        Assert.Contains(refusal, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WebApiProject_InProduction_WarnsOfUnsafeSettings_AndStatesItsPosture()
+    {
+        var project = await CreateAdopterAsync();
+
+        await using var service = await RunningService.StartAsync(
+            "dotnet",
+            [Path.Combine(project, "bin", "Debug", "net10.0", "Existing.Service.dll"), "--urls", "http://127.0.0.1:0"],
+            project,
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        Assert.Contains("Unsafe for Production: AllowedHosts is '*'", service.Output, StringComparison.Ordinal);
+        Assert.Contains("Security posture: environment Production", service.Output, StringComparison.Ordinal);
+    }
+
+    // One adopter project for every test here: created and built once.
+    private Task<string> CreateAdopterAsync()
+    {
+        lock (Adopters)
+        {
+            if (!Adopters.TryGetValue(fixture, out var adopter))
+            {
+                adopter = CreateAdopterOnceAsync();
+                Adopters[fixture] = adopter;
+            }
+
+            return adopter;
+        }
+    }
+
+    private async Task<string> CreateAdopterOnceAsync()
     {
         var project = Path.Combine(fixture.WorkDirectory, "adopter");
         await TemplateFixture.DotnetAsync(fixture.WorkDirectory, "new", "webapi", "-n", "Existing.Service", "-o", project, "--no-restore");
