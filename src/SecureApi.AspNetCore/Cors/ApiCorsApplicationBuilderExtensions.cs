@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using SecureApi.AspNetCore;
 using SecureApi.AspNetCore.Cors;
 
@@ -24,7 +25,10 @@ public static class ApiCorsApplicationBuilderExtensions
 
         app.UseMiddleware<CorsAllowlistMiddleware>();
 
-        // With no policy of its own to apply: it tells endpoint routing that CORS metadata was handled.
-        return app.UseCors();
+        // With no policy of its own to apply: it tells endpoint routing that an endpoint's CORS
+        // metadata was handled. Only there, since it creates the request's Items to say so.
+        return app.UseWhen(HasCorsMetadata, branch => branch.UseCors());
     }
+
+    private static bool HasCorsMetadata(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ICorsMetadata>() is not null;
 }
