@@ -198,6 +198,25 @@ public sealed partial class GeneratedFilesTests(TemplateFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("default")]
+    [InlineData("controllers")]
+    public async Task WithoutAuthentication_TheSampleHasNoAdminArea(string variantId)
+    {
+        var solution = await fixture.GenerateAsync(TemplateVariant.Get(variantId));
+
+        foreach (var file in TextFiles(solution).Where(file => !file.RelativePath.EndsWith(".md", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain("Admin", file.RelativePath, StringComparison.Ordinal);
+            Assert.DoesNotContain("/api/admin", file.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("MapAdminEndpoints", file.Text, StringComparison.Ordinal);
+        }
+
+        var readme = await File.ReadAllTextAsync(solution.PathOf("README.md"));
+        Assert.DoesNotContain("/api/admin", readme, StringComparison.Ordinal);
+        Assert.Contains("no admin area", readme, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Default_RestoresThePackages()
     {

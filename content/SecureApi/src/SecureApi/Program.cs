@@ -5,7 +5,7 @@ using SecureApi.Security;
 #if (AuthIdentity)
 using SecureApi.Features.Accounts;
 #endif
-#if (sample && (AuthEnabled || !UseControllers))
+#if (sample && AuthEnabled)
 using SecureApi.Features.Admin;
 #endif
 #if (sample)
@@ -70,7 +70,9 @@ app.MapAccountEndpoints();
 app.MapControllers();
 #elif (sample)
 app.MapItemEndpoints();
+#if (AuthEnabled)
 app.MapAdminEndpoints();
+#endif
 #endif
 
 #if (AuthIdentity)

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+#if (AuthEnabled)
 using SecureApi.Features.Admin;
+#endif
 
 namespace SecureApi.Features.Items;
 
@@ -11,5 +13,7 @@ namespace SecureApi.Features.Items;
 [JsonSerializable(typeof(Item))]
 [JsonSerializable(typeof(Item[]))]
 [JsonSerializable(typeof(ItemRequest))]
+#if (AuthEnabled)
 [JsonSerializable(typeof(AdminStats))]
+#endif
 internal sealed partial class ItemsJsonContext : JsonSerializerContext;
