@@ -45,6 +45,7 @@ public static class ApiServerHardeningServiceCollectionExtensions
             .Configure<IServiceProvider>((kestrel, provider) =>
             {
                 kestrel.AddServerHeader = false;
+                kestrel.ConfigureHttpsDefaults(TlsSettings.Apply);
 
                 // Read without validation: Kestrel may be built before the startup validation runs, and a
                 // throw here would crash the host instead of refusing the setting in one log line.

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
+using System.Runtime.Versioning;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
@@ -17,10 +20,12 @@ public sealed class RealTlsTests : IAsyncLifetime, IDisposable
     private readonly X509Certificate2 _certificate = CreateCertificate();
     private readonly ApiFactory _factory = new();
     private HttpClient? _client;
+    private Uri? _address;
 
     public Task InitializeAsync()
     {
         var address = _factory.StartOnLoopback(listen => listen.UseHttps(_certificate));
+        _address = address;
 
         var handler = new SocketsHttpHandler
         {
@@ -66,6 +71,47 @@ public sealed class RealTlsTests : IAsyncLifetime, IDisposable
         using var response = await _client!.SendAsync(request);
 
         await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
+    }
+
+    [Theory]
+    [InlineData(TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256)]
+    [InlineData(TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384)]
+    [InlineData(TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA)]
+    [UnsupportedOSPlatform("windows")]
+    public async Task ClientOfferingOnlyACbcSuite_IsRefused(TlsCipherSuite suite)
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => HandshakeAsync(SslProtocols.Tls12, suite));
+    }
+
+    [Theory]
+    [InlineData(SslProtocols.Tls12, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)]
+    [InlineData(SslProtocols.Tls12, TlsCipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256)]
+    [InlineData(SslProtocols.Tls13, TlsCipherSuite.TLS_AES_256_GCM_SHA384)]
+    [UnsupportedOSPlatform("windows")]
+    public async Task ClientOfferingAnAeadSuite_IsServed(SslProtocols protocol, TlsCipherSuite suite)
+    {
+        var negotiated = await HandshakeAsync(protocol, suite);
+
+        Assert.Equal(suite, negotiated);
+    }
+
+    // A client of this test's own making, offering one protocol and one suite (OpenSSL's choice of
+    // suites: Linux and macOS, where the server's are set too).
+    [UnsupportedOSPlatform("windows")]
+    private async Task<TlsCipherSuite> HandshakeAsync(SslProtocols protocol, TlsCipherSuite suite)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, _address!.Port);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = HostName,
+            EnabledSslProtocols = protocol,
+            CipherSuitesPolicy = new CipherSuitesPolicy([suite]),
+            RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && certificate.GetCertHashString() == _certificate.GetCertHashString(),
+        });
+        return tls.NegotiatedCipherSuite;
     }
 
     private static X509Certificate2 CreateCertificate()
