@@ -36,8 +36,10 @@ public static class AccountsHostApplicationBuilderExtensions
         services.AddIdentityCore<IdentityUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
-            .AddSignInManager()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+
+            // After AddApiEndpoints, which registers Identity's own sign-in manager again.
+            .AddSignInManager<EvenTimeSignInManager>();
 
         services.AddOptions<IdentityOptions>()
             .Configure(identity =>

@@ -4,6 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SecureApi.Tests.Infrastructure;
 
@@ -62,6 +65,30 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(unknown, wrongPassword);
         Assert.Equal(unknown, lockedOut);
         Assert.Equal(HttpStatusCode.Unauthorized, correctWhileLocked.StatusCode);
+    }
+
+    [Fact]
+    public async Task FailedSignIn_HashesThePasswordOnce_WhetherTheAccountExists()
+    {
+        // Hashing is what a failed sign-in spends its time on: the same work, the same time.
+        var hasher = new CountingPasswordHasher();
+        using var counted = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddScoped<IPasswordHasher<IdentityUser>>(_ => hasher)));
+        using var client = counted.CreateClient();
+        var email = NewEmail();
+        await AntiforgeryClient.SignInAsync(client, email);
+        using var anonymous = counted.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(anonymous);
+
+        hasher.Verifications = 0;
+        await FailedLoginAsync(anonymous, email, token);
+        var knownAccount = hasher.Verifications;
+        hasher.Verifications = 0;
+        await FailedLoginAsync(anonymous, NewEmail(), token);
+        var unknownEmail = hasher.Verifications;
+
+        Assert.Equal(1, knownAccount);
+        Assert.Equal(knownAccount, unknownEmail);
     }
 
     [Fact]
@@ -230,6 +257,21 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
         identity.Lockout.MaxFailedAccessAttempts = key.EndsWith("Attempts", StringComparison.Ordinal) ? 0 : 5;
         var result = new SecureApi.Features.Accounts.AccountSettingsValidator().Validate(null, identity);
         Assert.Contains($"{key} is {value}", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private sealed class CountingPasswordHasher : IPasswordHasher<IdentityUser>
+    {
+        private readonly PasswordHasher<IdentityUser> _inner = new();
+
+        public int Verifications { get; set; }
+
+        public string HashPassword(IdentityUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(IdentityUser user, string hashedPassword, string providedPassword)
+        {
+            Verifications++;
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     private static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
