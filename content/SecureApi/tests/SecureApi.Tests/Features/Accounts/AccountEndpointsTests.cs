@@ -72,23 +72,22 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
     {
         // Hashing is what a failed sign-in spends its time on: the same work, the same time.
         var hasher = new CountingPasswordHasher();
-        using var counted = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddScoped<IPasswordHasher<IdentityUser>>(_ => hasher)));
+        using var counted = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddScoped<IPasswordHasher<IdentityUser>>(_ => hasher)));
         using var client = counted.CreateClient();
         var email = NewEmail();
         await AntiforgeryClient.SignInAsync(client, email);
         using var anonymous = counted.CreateClient();
         var token = await AntiforgeryClient.FetchTokenAsync(anonymous);
 
-        hasher.Verifications = 0;
-        await FailedLoginAsync(anonymous, email, token);
-        var knownAccount = hasher.Verifications;
-        hasher.Verifications = 0;
-        await FailedLoginAsync(anonymous, NewEmail(), token);
-        var unknownEmail = hasher.Verifications;
+        var verifications = new List<int>();
+        foreach (var account in new[] { email, NewEmail() })
+        {
+            hasher.Verifications = 0;
+            await FailedLoginAsync(anonymous, account, token);
+            verifications.Add(hasher.Verifications);
+        }
 
-        Assert.Equal(1, knownAccount);
-        Assert.Equal(knownAccount, unknownEmail);
+        Assert.Equal([1, 1], verifications);
     }
 
     [Fact]
@@ -259,18 +258,14 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Contains($"{key} is {value}", result.FailureMessage, StringComparison.Ordinal);
     }
 
-    private sealed class CountingPasswordHasher : IPasswordHasher<IdentityUser>
+    private sealed class CountingPasswordHasher : PasswordHasher<IdentityUser>
     {
-        private readonly PasswordHasher<IdentityUser> _inner = new();
-
         public int Verifications { get; set; }
 
-        public string HashPassword(IdentityUser user, string password) => _inner.HashPassword(user, password);
-
-        public PasswordVerificationResult VerifyHashedPassword(IdentityUser user, string hashedPassword, string providedPassword)
+        public override PasswordVerificationResult VerifyHashedPassword(IdentityUser user, string hashedPassword, string providedPassword)
         {
             Verifications++;
-            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
 
