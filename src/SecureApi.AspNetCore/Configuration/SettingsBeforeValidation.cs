@@ -16,6 +16,20 @@ internal static class SettingsBeforeValidation
     /// <returns>The settings, or <see langword="null"/> when they do not bind or are invalid: the
     /// startup validation refuses them, and the service never starts.</returns>
     public static TOptions? TryRead<TOptions>(IServiceProvider services)
+        where TOptions : class, new() =>
+        Read<TOptions>(services) is { } options
+        && services.GetServices<IValidateOptions<TOptions>>().All(validator => !validator.Validate(Options.DefaultName, options).Failed)
+            ? options
+            : null;
+
+    /// <summary>
+    /// Runs the options' setups without throwing, and without their validators: for a setting that
+    /// is used as it is, whatever else is wrong (the validators may touch the disk).
+    /// </summary>
+    /// <typeparam name="TOptions">The options.</typeparam>
+    /// <param name="services">The application's services.</param>
+    /// <returns>The settings, or <see langword="null"/> when they do not bind.</returns>
+    public static TOptions? Read<TOptions>(IServiceProvider services)
         where TOptions : class, new()
     {
         var options = new TOptions();
@@ -44,7 +58,6 @@ internal static class SettingsBeforeValidation
             return null;
         }
 
-        var valid = services.GetServices<IValidateOptions<TOptions>>().All(validator => !validator.Validate(Options.DefaultName, options).Failed);
-        return valid ? options : null;
+        return options;
     }
 }

@@ -14,10 +14,10 @@ internal sealed class CorsPolicyCheck(IOptionsMonitor<ApiCorsOptions> options) :
     public IEnumerable<string> FindFailures(IReadOnlyList<Endpoint> endpoints)
     {
         var policies = options.CurrentValue.Policies;
-        return endpoints
-            .Select(endpoint => new PolicyUse(endpoint, endpoint.Metadata.GetMetadata<IEnableCorsAttribute>()?.PolicyName))
-            .Where(use => !string.IsNullOrEmpty(use.Name) && !policies.ContainsKey(use.Name))
-            .GroupBy(use => use.Name!, StringComparer.Ordinal)
-            .Select(group => $"{ApiCorsOptions.SectionName}:Policies:{group.Key} is not configured, but {group.First().Endpoint.DisplayName} requires it.");
+        return PolicyUse.Undefined(
+            endpoints,
+            endpoint => endpoint.Metadata.GetMetadata<IEnableCorsAttribute>()?.PolicyName,
+            policies.ContainsKey,
+            (name, endpoint) => $"{ApiCorsOptions.SectionName}:Policies:{name} is not configured, but {endpoint} requires it.");
     }
 }

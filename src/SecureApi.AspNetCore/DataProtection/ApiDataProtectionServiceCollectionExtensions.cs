@@ -46,7 +46,7 @@ public static class ApiDataProtectionServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<KeyRingHealthCheck>("key-ring");
         services.AddOptions<DataProtectionOptions>()
             .Configure<IServiceProvider, IHostEnvironment>((dataProtection, provider, environment) =>
-                dataProtection.ApplicationDiscriminator = SettingsBeforeValidation.TryRead<KeyRingOptions>(provider)?.ApplicationName is { Length: > 0 } name
+                dataProtection.ApplicationDiscriminator = SettingsBeforeValidation.Read<KeyRingOptions>(provider)?.ApplicationName is { } name
                     && !string.IsNullOrWhiteSpace(name)
                     ? name
                     : environment.ApplicationName);

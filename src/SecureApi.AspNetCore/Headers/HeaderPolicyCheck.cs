@@ -13,11 +13,11 @@ internal sealed class HeaderPolicyCheck(IOptions<ApiSecurityHeadersOptions> opti
     public IEnumerable<string> FindFailures(IReadOnlyList<Endpoint> endpoints)
     {
         var policies = options.Value.Policies;
-        return endpoints
-            .Select(endpoint => new PolicyUse(endpoint, endpoint.Metadata.GetMetadata<HeaderPolicyMetadata>()?.PolicyName))
-            .Where(use => use.Name is not null && !policies.ContainsKey(use.Name))
-            .GroupBy(use => use.Name!, StringComparer.Ordinal)
-            .Select(group => $"The security header policy '{group.Key}' is not registered (AddApiSecurityHeaders(options => options.AddPolicy(\"{group.Key}\", ...))), " +
-                $"but {group.First().Endpoint.DisplayName} requires it.");
+        return PolicyUse.Undefined(
+            endpoints,
+            endpoint => endpoint.Metadata.GetMetadata<HeaderPolicyMetadata>()?.PolicyName,
+            policies.ContainsKey,
+            (name, endpoint) => $"The security header policy '{name}' is not registered (AddApiSecurityHeaders(options => options.AddPolicy(\"{name}\", ...))), " +
+                $"but {endpoint} requires it.");
     }
 }

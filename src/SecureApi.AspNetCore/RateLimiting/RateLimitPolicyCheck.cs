@@ -17,8 +17,8 @@ internal sealed class RateLimitPolicyCheck(IOptions<ApiRateLimitingOptions> opti
         var policies = options.Value.Policies;
         var required = endpoints
             .SelectMany(endpoint => endpoint.Metadata.GetOrderedMetadata<ArgumentRateLimitMetadata>()
-                .Select(metadata => new Requirement(new(endpoint, metadata.PolicyName), PerArgument: true))
-                .Append(new Requirement(new(endpoint, endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName), PerArgument: false)))
+                .Select(metadata => new Requirement(endpoint, metadata.PolicyName, PerArgument: true))
+                .Append(new Requirement(endpoint, endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName, PerArgument: false)))
             .Where(requirement => requirement.Policy is not null)
             .ToList();
 
@@ -34,10 +34,7 @@ internal sealed class RateLimitPolicyCheck(IOptions<ApiRateLimitingOptions> opti
         return missing.Concat(concurrent);
     }
 
-    private sealed record Requirement(PolicyUse Use, bool PerArgument)
-    {
-        public Endpoint Endpoint => Use.Endpoint;
-
-        public string? Policy => Use.Name;
-    }
+    // A class, not a tuple: LINQ over a reference type runs precompiled code, where a value
+    // tuple's instantiations are JIT-compiled while the service starts.
+    private sealed record Requirement(Endpoint Endpoint, string? Policy, bool PerArgument);
 }
