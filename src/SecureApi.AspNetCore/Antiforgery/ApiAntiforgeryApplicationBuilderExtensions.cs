@@ -31,7 +31,8 @@ public static class ApiAntiforgeryApplicationBuilderExtensions
 
     /// <summary>
     /// Maps <c>GET /antiforgery/token</c>: it sets the token cookie and answers
-    /// <c>{"requestToken": "...", "headerName": "X-XSRF-TOKEN"}</c>, never cached.
+    /// <c>{"requestToken": "...", "headerName": "X-XSRF-TOKEN"}</c>, never cached. It allows
+    /// anonymous callers, whatever the fallback authorization policy: a sign-in needs a token first.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <returns>A builder to add conventions (a rate limiting policy, say) to the endpoint.</returns>
@@ -39,7 +40,7 @@ public static class ApiAntiforgeryApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        return endpoints.MapGet(TokenRoute, IssueToken).WithTags("Antiforgery").WithName("GetAntiforgeryToken");
+        return endpoints.MapGet(TokenRoute, IssueToken).WithTags("Antiforgery").WithName("GetAntiforgeryToken").AllowAnonymous();
     }
 
     private static Results<Ok<AntiforgeryTokenResponse>, ProblemHttpResult> IssueToken(

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SecureApi.AspNetCore.Tests.Antiforgery;
@@ -24,6 +26,21 @@ public sealed class AntiforgeryTokenEndpointTests(ApiFactory factory) : IClassFi
         Assert.Equal("X-XSRF-TOKEN", body.GetProperty("headerName").GetString());
         Assert.True(response.Headers.CacheControl?.NoStore);
         SecurityHeadersAssert.HasApiSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task Token_IsIssuedToAnonymousCallers_WhereTheFallbackPolicyDeniesByDefault()
+    {
+        // A sign-in needs a token first: a service that denies by default must not lock it away.
+        using var denying = factory.WithSettings([("TestHost:Bearer", "true"), .. TestTokens.Settings]).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())));
+        using var client = denying.CreateClient();
+
+        using var token = await client.GetAsync(new Uri(TokenPath, UriKind.Relative));
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, health.StatusCode);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using SecureApi.Security;
 #if (AuthIdentity)
 using SecureApi.Features.Accounts;
 #endif
-#if (sample && AuthEnabled)
+#if (sample && AuthEnabled && !UseControllers)
 using SecureApi.Features.Admin;
 #endif
 #if (sample)
@@ -29,19 +29,17 @@ builder.AddOpenTelemetryExport();
 // Bearer tokens, from Authentication:Schemes:Bearer: an identity provider's Authority and the
 // audience of this API, or in Development the signing keys `dotnet user-jwts` writes.
 builder.Services.AddAuthentication().AddJwtBearer();
-#if (sample)
-builder.Services.AddAuthorizationBuilder().AddAdminAccessPolicy();
-#else
-builder.Services.AddAuthorization();
-#endif
 #elif (AuthIdentity)
 
 // Accounts under /auth: ASP.NET Core Identity, users in ConnectionStrings:Identity (SQLite),
 // signed in with a cookie session.
 builder.AddAccounts();
-#if (sample)
-builder.Services.AddAuthorizationBuilder().AddAdminAccessPolicy();
 #endif
+#if (AuthEnabled)
+
+// Deny by default: an endpoint needs a signed-in user unless it is mapped with AllowAnonymous()
+// or names a policy of its own.
+builder.Services.AddAuthorizationBuilder().AddAccessPolicies();
 #endif
 
 builder.Services.AddHealthChecks(); // add checks of your own dependencies here

@@ -23,7 +23,7 @@ public sealed class ErrorContractTests(ApiFactory production, DevelopmentApiFact
     [MemberData(nameof(Environments))]
     public async Task UnknownRoute_IsANotFoundProblem(string environment)
     {
-        using var client = In(environment).CreateClient();
+        using var client = await In(environment).CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
 

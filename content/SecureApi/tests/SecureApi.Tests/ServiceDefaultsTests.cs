@@ -12,7 +12,7 @@ public sealed class ServiceDefaultsTests(ApiFactory factory) : IClassFixture<Api
     [Fact]
     public async Task UnknownRoute_InProduction_IsAProblemWithTheSecurityHeadersAndHsts()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
 

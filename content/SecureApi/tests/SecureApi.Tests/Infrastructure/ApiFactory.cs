@@ -44,6 +44,23 @@ public class ApiFactory : WebApplicationFactory<Program>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = PlainHttpAddress });
 
     /// <summary>
+    /// A client of a signed-in user, where the service has users: with accounts, a new one; with
+    /// bearer tokens, every client carries one. In the auth modes a route the service does not
+    /// map is a 404 only to a signed-in user (deny by default: anonymous callers get a 401).
+    /// </summary>
+    /// <returns>The client.</returns>
+#if (AuthIdentity)
+    public async Task<HttpClient> CreateSignedInClientAsync()
+    {
+        var client = CreateClient();
+        await AntiforgeryClient.SignInAsync(client, $"user-{Guid.NewGuid():N}@example.com");
+        return client;
+    }
+#else
+    public Task<HttpClient> CreateSignedInClientAsync() => Task.FromResult(CreateClient());
+#endif
+
+    /// <summary>
     /// A client that has fetched an antiforgery token: its cookie is in the client's cookie jar and
     /// the token is sent in the <c>X-XSRF-TOKEN</c> header of every request, as a front end does.
     /// </summary>
@@ -95,15 +112,15 @@ public class ApiFactory : WebApplicationFactory<Program>
 #if (AuthJwt)
 
     /// <summary>
-    /// Every client is signed in, as <see cref="TestTokens.DefaultUser"/> with the admin role; a
-    /// test of what anonymous callers get removes the header.
+    /// Every client is signed in, as <see cref="TestTokens.DefaultUser"/> with the admin role and
+    /// the scope that grants writes; a test of what anonymous callers get removes the header.
     /// </summary>
     /// <param name="client">The client.</param>
     protected override void ConfigureClient(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
         base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization = TestTokens.Header(TestTokens.DefaultUser, ("role", "admin"));
+        client.DefaultRequestHeaders.Authorization = TestTokens.Granted();
     }
 #endif
 

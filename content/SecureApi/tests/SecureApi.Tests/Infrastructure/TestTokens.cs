@@ -36,14 +36,29 @@ public static class TestTokens
     /// <param name="claims">More claims, such as roles or scopes.</param>
     /// <returns>The token.</returns>
     public static string For(string userId, params (string Type, string Value)[] claims) =>
+        WithoutSubject([("sub", userId), .. claims]);
+
+    /// <summary>A token with only the claims given: no <c>sub</c> unless one is among them.</summary>
+    /// <param name="claims">The claims.</param>
+    /// <returns>The token.</returns>
+    public static string WithoutSubject(params (string Type, string Value)[] claims) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
             Expires = DateTime.UtcNow.AddMinutes(10),
-            Subject = new ClaimsIdentity([new Claim("sub", userId), .. claims.Select(claim => new Claim(claim.Type, claim.Value))]),
+            Subject = new ClaimsIdentity(claims.Select(claim => new Claim(claim.Type, claim.Value))),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Key), SecurityAlgorithms.HmacSha256),
         });
+
+    /// <summary>
+    /// The <c>Authorization</c> header of <see cref="DefaultUser"/>, with the admin role and the
+    /// scope that grants writes (<c>Authorization:Admin</c>, <c>Authorization:Writes</c>).
+    /// </summary>
+    /// <param name="userId">Another user than the default one, with the same grants.</param>
+    /// <returns>The header value.</returns>
+    public static AuthenticationHeaderValue Granted(string userId = DefaultUser) =>
+        Header(userId, ("role", "admin"), ("scope", "items.write"));
 
     /// <summary>The <c>Authorization</c> header of a token for a user.</summary>
     /// <param name="userId">The user's id.</param>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
@@ -44,6 +45,16 @@ public static class AccountEndpoints
             .AddEndpointFilter<AccountEndpointFilter>();
         accounts.MapIdentityApi<IdentityUser>();
         accounts.MapPost("/logout", LogOut).WithName(nameof(LogOut));
+
+        // Registering, signing in and out, and resetting a password are for anonymous callers;
+        // Identity's /manage endpoints keep the signed-in user they ask for.
+        ((IEndpointConventionBuilder)accounts).Finally(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<IAuthorizeData>().Any())
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
 
         return accounts;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -66,9 +67,20 @@ public static class AccountsHostApplicationBuilderExtensions
                 cookie.Cookie.SameSite = settings.Value.SameSite;
                 cookie.SlidingExpiration = true;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+                // An API has no login page: 401 and 403 wherever the request goes, a route that
+                // does not exist included (the framework redirects where no API endpoint matched).
+                cookie.Events.OnRedirectToLogin = redirect => Refuse(redirect, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = redirect => Refuse(redirect, StatusCodes.Status403Forbidden);
             });
 
         return builder;
+    }
+
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> redirect, int status)
+    {
+        redirect.Response.StatusCode = status;
+        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -1,9 +1,8 @@
-#if (AuthEnabled)
 using Microsoft.AspNetCore.Authorization;
-#endif
 using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using SecureApi.Features.Items;
+using SecureApi.Security;
 
 namespace SecureApi.Features.Admin;
 
@@ -17,10 +16,8 @@ namespace SecureApi.Features.Admin;
 [Tags("Admin")]
 // Its own, stricter CORS policy: Cors:Policies:Admin lists the origins of the back office only.
 [EnableCors(AdminCorsPolicy)]
-#if (AuthEnabled)
 // A role or scope from Authorization:Admin: 401 without a user, 403 without the grant.
-[Authorize(Policy = AdminAccess.PolicyName)]
-#endif
+[Authorize(Policy = AccessPolicies.Admin)]
 public sealed class AdminController(IItemStore store) : ControllerBase
 {
     /// <summary>The route prefix of the administrative area.</summary>

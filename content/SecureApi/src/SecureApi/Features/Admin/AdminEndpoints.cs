@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SecureApi.Features.Items;
+using SecureApi.Security;
 
 namespace SecureApi.Features.Admin;
 
@@ -26,12 +27,10 @@ public static class AdminEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
 
         // Its own, stricter CORS policy: Cors:Policies:Admin lists the origins of the back office only.
-        var admin = endpoints.MapGroup(Route).WithTags("Admin").RequireCors(AdminCorsPolicy);
-#if (AuthEnabled)
-
         // A role or scope from Authorization:Admin: 401 without a user, 403 without the grant.
-        admin.RequireAuthorization(AdminAccess.PolicyName);
-#endif
+        var admin = endpoints.MapGroup(Route).WithTags("Admin")
+            .RequireCors(AdminCorsPolicy)
+            .RequireAuthorization(AccessPolicies.Admin);
 
         admin.MapGet("/stats", GetStats).WithName(nameof(GetStats));
 

@@ -28,12 +28,13 @@ public static class ApiDocumentationEndpointExtensions
 
         if (app.Environment.IsDevelopment())
         {
-            app.MapOpenApi(Route);
+            app.MapOpenApi(Route).AllowAnonymous();
             app.MapScalarApiReference(reference => reference
                     .WithTitle("SecureApi")
                     .DisableDefaultFonts()
                     .DisableTelemetry()
                     .DisableAgent())
+                .AllowAnonymous()
                 .WithHeaderPolicy(ApiHeaderPolicies.ApiReference);
         }
 

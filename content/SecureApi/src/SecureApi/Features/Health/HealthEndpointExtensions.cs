@@ -14,7 +14,7 @@ public static class HealthEndpointExtensions
     /// Maps the health probe for GET and HEAD, over plain HTTP too (probes rarely speak TLS) and
     /// never rate limited (a throttled probe would take a healthy instance out of rotation). It
     /// answers 200 with <c>{"status":"Healthy"}</c> (503 when a check fails) and says nothing else
-    /// about the service's internals.
+    /// about the service's internals. Anonymous callers are allowed: probes carry no credentials.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <returns>A builder to add conventions to the health endpoint.</returns>
@@ -26,6 +26,7 @@ public static class HealthEndpointExtensions
             .MapHealthChecks(Route, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .AllowPlainHttp()
+            .AllowAnonymous()
             .DisableRateLimiting();
     }
 }

@@ -19,6 +19,31 @@ public interface IItemStore
     /// <returns>The item, or <see langword="null"/> when there is none with that id.</returns>
     Item? Find(int id);
 
+#if (AuthEnabled)
+    /// <summary>Stores a new item under a new id, owned by the user who creates it.</summary>
+    /// <param name="name">The item's name.</param>
+    /// <param name="quantity">The item's quantity.</param>
+    /// <param name="owner">The id of the user who creates it.</param>
+    /// <returns>The stored item.</returns>
+    Item Add(string name, int quantity, string owner);
+
+    /// <summary>Replaces the values of an item its owner changes.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="quantity">The new quantity.</param>
+    /// <param name="owner">The id of the user who asks.</param>
+    /// <returns>
+    /// The updated item, or <see langword="null"/> when there is none with that id or it is
+    /// another user's: the caller cannot tell the two apart, so ids reveal nothing.
+    /// </returns>
+    Item? Update(int id, string name, int quantity, string owner);
+
+    /// <summary>Removes an item its owner deletes.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <param name="owner">The id of the user who asks.</param>
+    /// <returns><see langword="true"/> when the item existed and was the user's.</returns>
+    bool Remove(int id, string owner);
+#else
     /// <summary>Stores a new item under a new id.</summary>
     /// <param name="name">The item's name.</param>
     /// <param name="quantity">The item's quantity.</param>
@@ -36,4 +61,5 @@ public interface IItemStore
     /// <param name="id">The item's id.</param>
     /// <returns><see langword="true"/> when the item existed.</returns>
     bool Remove(int id);
+#endif
 }

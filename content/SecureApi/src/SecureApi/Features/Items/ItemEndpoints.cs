@@ -1,6 +1,12 @@
+#if (AuthEnabled)
+using System.Security.Claims;
+#endif
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+#if (AuthEnabled)
+using SecureApi.Security;
+#endif
 
 namespace SecureApi.Features.Items;
 
@@ -30,12 +36,17 @@ public static class ItemEndpoints
         var items = endpoints.MapGroup(Route).WithTags("Items").WithFluentValidation();
 
         // Reads meet the global limiter only; writes also meet the stricter RateLimiting:Policies:Writes.
+#if (AuthEnabled)
+        // Reads are public, and say so: everything else needs a signed-in user (deny by default).
+        items.MapGet("/", ListItems).WithName(nameof(ListItems)).AllowAnonymous();
+        items.MapGet("/{id:int}", GetItem).WithName(nameof(GetItem)).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound);
+
+        // Writes need the ItemWrites policy (401 problem+json without a user, 403 without the grant),
+        // and change only the caller's own items.
+        var writes = items.MapGroup("/").RequireRateLimiting(WritesPolicy).RequireAuthorization(AccessPolicies.ItemWrites);
+#else
         items.MapGet("/", ListItems).WithName(nameof(ListItems));
         items.MapGet("/{id:int}", GetItem).WithName(nameof(GetItem)).ProducesProblem(StatusCodes.Status404NotFound);
-#if (AuthEnabled)
-        // Writes need a signed-in user: 401 problem+json otherwise.
-        var writes = items.MapGroup("/").RequireRateLimiting(WritesPolicy).RequireAuthorization();
-#else
         var writes = items.MapGroup("/").RequireRateLimiting(WritesPolicy);
 #endif
         writes.MapPost("/", CreateItem).WithName(nameof(CreateItem));
@@ -67,6 +78,20 @@ public static class ItemEndpoints
         store.Find(id) is { } item ? TypedResults.Ok(item) : ItemNotFound(id);
 
     // The validation filter has checked the request before these handlers run: its values are present.
+#if (AuthEnabled)
+    // Another user's item is "not found", as a missing one is: its existence is not revealed.
+    private static Created<Item> CreateItem(ItemRequest request, ClaimsPrincipal user, [FromServices] IItemStore store)
+    {
+        var item = store.Add(request.Name!, request.Quantity!.Value, AccessPolicies.UserIdOf(user)!);
+        return TypedResults.Created($"{Route}/{item.Id}", item);
+    }
+
+    private static Results<Ok<Item>, ProblemHttpResult> UpdateItem(int id, ItemRequest request, ClaimsPrincipal user, [FromServices] IItemStore store) =>
+        store.Update(id, request.Name!, request.Quantity!.Value, AccessPolicies.UserIdOf(user)!) is { } item ? TypedResults.Ok(item) : ItemNotFound(id);
+
+    private static Results<NoContent, ProblemHttpResult> DeleteItem(int id, ClaimsPrincipal user, [FromServices] IItemStore store) =>
+        store.Remove(id, AccessPolicies.UserIdOf(user)!) ? TypedResults.NoContent() : ItemNotFound(id);
+#else
     private static Created<Item> CreateItem(ItemRequest request, [FromServices] IItemStore store)
     {
         var item = store.Add(request.Name!, request.Quantity!.Value);
@@ -78,6 +103,7 @@ public static class ItemEndpoints
 
     private static Results<NoContent, ProblemHttpResult> DeleteItem(int id, [FromServices] IItemStore store) =>
         store.Remove(id) ? TypedResults.NoContent() : ItemNotFound(id);
+#endif
 
     private static ProblemHttpResult ItemNotFound(int id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no item with id {id}.");

@@ -1,4 +1,3 @@
-using ApiSecurityLibrary.PackageId.Validation;
 using FluentValidation;
 
 namespace SecureApi.Features.Items;

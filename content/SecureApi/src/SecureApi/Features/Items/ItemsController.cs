@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+#if (AuthEnabled)
+using SecureApi.Security;
+#endif
 
 namespace SecureApi.Features.Items;
 
@@ -38,6 +41,9 @@ public sealed class ItemsController(IItemStore store) : ControllerBase
     /// <response code="200">The items, oldest first.</response>
     /// <response code="400">The limit is out of range.</response>
     [HttpGet(Name = nameof(ListItems))]
+#if (AuthEnabled)
+    [AllowAnonymous] // reads are public, and say so: everything else needs a signed-in user
+#endif
     [ProducesResponseType<Item[]>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public ActionResult<Item[]> ListItems([FromQuery] int? limit, [FromServices] IOptions<ItemListSettings> settings)
@@ -59,6 +65,9 @@ public sealed class ItemsController(IItemStore store) : ControllerBase
     /// <response code="200">The item.</response>
     /// <response code="404">There is no item with that id.</response>
     [HttpGet("{id:int}", Name = nameof(GetItem))]
+#if (AuthEnabled)
+    [AllowAnonymous]
+#endif
     [ProducesResponseType<Item>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public ActionResult<Item> GetItem(int id) => store.Find(id) is { } item ? item : ItemNotFound(id);
@@ -73,14 +82,18 @@ public sealed class ItemsController(IItemStore store) : ControllerBase
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [EnableRateLimiting(WritesPolicy)]
 #if (AuthEnabled)
-    [Authorize] // writes need a signed-in user: 401 problem+json otherwise
+    [Authorize(Policy = AccessPolicies.ItemWrites)] // 401 problem+json without a user, 403 without the grant
 #endif
     public ActionResult<Item> CreateItem(ItemRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
 
         // The validator has checked the request before this runs: its values are present.
+#if (AuthEnabled)
+        var item = store.Add(request.Name!, request.Quantity!.Value, AccessPolicies.UserIdOf(User)!);
+#else
         var item = store.Add(request.Name!, request.Quantity!.Value);
+#endif
         return Created($"/{Route}/{item.Id}", item);
     }
 
@@ -97,13 +110,18 @@ public sealed class ItemsController(IItemStore store) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [EnableRateLimiting(WritesPolicy)]
 #if (AuthEnabled)
-    [Authorize]
+    [Authorize(Policy = AccessPolicies.ItemWrites)]
 #endif
     public ActionResult<Item> UpdateItem(int id, ItemRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
 
+#if (AuthEnabled)
+        // Another user's item is "not found", as a missing one is: its existence is not revealed.
+        return store.Update(id, request.Name!, request.Quantity!.Value, AccessPolicies.UserIdOf(User)!) is { } item ? item : ItemNotFound(id);
+#else
         return store.Update(id, request.Name!, request.Quantity!.Value) is { } item ? item : ItemNotFound(id);
+#endif
     }
 
     /// <summary>Deletes an item.</summary>
@@ -115,9 +133,13 @@ public sealed class ItemsController(IItemStore store) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [EnableRateLimiting(WritesPolicy)]
 #if (AuthEnabled)
-    [Authorize]
+    [Authorize(Policy = AccessPolicies.ItemWrites)]
 #endif
+#if (AuthEnabled)
+    public IActionResult DeleteItem(int id) => store.Remove(id, AccessPolicies.UserIdOf(User)!) ? NoContent() : ItemNotFound(id);
+#else
     public IActionResult DeleteItem(int id) => store.Remove(id) ? NoContent() : ItemNotFound(id);
+#endif
 
     private ObjectResult ItemNotFound(int id) =>
         Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no item with id {id}.");

@@ -30,7 +30,7 @@ public sealed class ApiDocumentationTests
     public async Task ApiDocumentation_InProduction_IsNotServed(string path)
     {
         using var factory = new ApiFactory();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 

@@ -71,6 +71,50 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
         await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.AntiforgeryTokenMissing);
     }
 
+    [Theory]
+    [InlineData("no grant")]
+    [InlineData("an app-only token with another role")]
+    [InlineData("the scope without a subject")]
+    public async Task Write_WithoutTheWritesGrant_Is403ProblemAndCreatesNothing(string token)
+    {
+        using var client = factory.CreateClient(new() { BaseAddress = ApiFactory.HttpsAddress, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = token switch
+        {
+            "no grant" => TestTokens.Header("reader"),
+            "an app-only token with another role" => TestTokens.Header("daemon-app", ("roles", "Reports.Read"), ("idtyp", "app")),
+            _ => new("Bearer", TestTokens.WithoutSubject(("scope", "items.write"))),
+        };
+        var name = $"Forbidden {Guid.NewGuid():N}";
+
+        using var response = await client.PostAsJsonAsync("/api/items", new { name, quantity = 1 });
+
+        await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        var items = await client.GetFromJsonAsync<Item[]>("/api/items");
+        Assert.DoesNotContain(items!, item => item.Name == name);
+    }
+
+    [Fact]
+    public async Task Writes_AreGrantedByAConfiguredRole()
+    {
+        using var roles = factory.WithSettings(("Authorization:Writes:Roles:0", "Items.Writer"));
+        using var client = roles.CreateClient(new() { BaseAddress = ApiFactory.HttpsAddress, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = TestTokens.Header("writer-app", ("roles", "Items.Writer"));
+
+        using var response = await client.PostAsJsonAsync("/api/items", new { name = "By role", quantity = 1 });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public void AWritesGrantOfNoRoleAndNoScope_StopsTheServiceAtStartup()
+    {
+        using var nobody = factory.WithSettings(("Authorization:Writes:Scopes:0", " "));
+
+        var refusal = Assert.ThrowsAny<Exception>(() => nobody.CreateClient());
+
+        Assert.Contains("Authorization:Writes:Roles and Authorization:Writes:Scopes are both empty", refusal.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Admin_WithoutTheRole_Is403Problem_AndWithoutAUser401()
     {

@@ -87,7 +87,7 @@ public sealed class ItemEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("99999999999999999999")]
     public async Task Get_WithNonIntegerId_IsNotFoundProblem(string id)
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri($"/api/items/{id}", UriKind.Relative));
 

@@ -28,7 +28,7 @@ public sealed class MalformedInputTests : IAsyncLifetime, IDisposable
         _client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = address };
         _client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
 #if (AuthJwt)
-        _client.DefaultRequestHeaders.Authorization = TestTokens.Header(TestTokens.DefaultUser);
+        _client.DefaultRequestHeaders.Authorization = TestTokens.Granted();
 #endif
 
 #if (AuthIdentity)
