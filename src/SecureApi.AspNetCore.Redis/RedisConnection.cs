@@ -24,6 +24,10 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// <summary>The database, once the first attempt to connect is over (it may have failed; commands then fail fast).</summary>
     public IDatabase? DatabaseIfStarted => _connecting.IsCompletedSuccessfully ? _connecting.Result.GetDatabase() : null;
 
+    /// <summary>The connection, once the first attempt to connect is over (it may have failed; it reconnects by itself).</summary>
+    /// <returns>The connection.</returns>
+    public async Task<IConnectionMultiplexer> ConnectAsync() => await _connecting;
+
     /// <summary>The database, waiting for the first attempt to connect: for the key ring, which is read rarely.</summary>
     /// <returns>The database.</returns>
     public IDatabase Database() => _connecting.GetAwaiter().GetResult().GetDatabase();

@@ -176,6 +176,9 @@ internal sealed class RedisKeyPrefix(string application)
     /// <summary>The key of the key ring's list.</summary>
     public string KeyRing => Value + "dataprotection-keys";
 
+    /// <summary>The prefix of the distributed cache's entries.</summary>
+    public string Cache => Value + "cache:";
+
     /// <summary>
     /// The part of a client's rate-limit keys that names it, in braces so that a cluster keeps all
     /// of a client's keys in one slot, as a script that touches several keys needs.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using SecureApi.AspNetCore.Configuration;
 using SecureApi.AspNetCore.DataProtection;
@@ -16,8 +17,9 @@ public static class RedisScaleOutHostApplicationBuilderExtensions
 {
     /// <summary>
     /// When <c>Redis:Configuration</c> is set, moves the Data Protection key ring (which antiforgery
-    /// tokens are encrypted with) to Redis, so that every instance accepts the others' tokens, and
-    /// counts rate limits in Redis, so that a limit holds across instances. While Redis is
+    /// tokens are encrypted with) to Redis, so that every instance accepts the others' tokens,
+    /// counts rate limits in Redis, so that a limit holds across instances, and keeps the
+    /// distributed cache (<c>IDistributedCache</c>, where sessions can live) in Redis. While Redis is
     /// unreachable the service keeps serving: rate limiting follows <c>RateLimiting:RedisFailure</c>,
     /// the key ring is used from memory, and <c>/health</c> reports Degraded. Unset, it registers
     /// nothing and nothing touches Redis. Call it with <c>AddApiSecurity()</c>.
@@ -44,6 +46,14 @@ public static class RedisScaleOutHostApplicationBuilderExtensions
         services.AddSingleton<SharedRateLimitStore, RedisRateLimitStore>();
         services.AddSingleton(new SharedKeyRingStore("Redis"));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+
+        // Whatever the service keeps in the distributed cache (its sessions, say) is shared too.
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<RedisConnection, RedisKeyPrefix>((cache, connection, prefix) =>
+        {
+            cache.ConnectionMultiplexerFactory = connection.ConnectAsync;
+            cache.InstanceName = prefix.Cache;
+        });
 
         // After the key ring's own configuration, which would keep it in a folder.
         services.AddDataProtection();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,25 @@ public sealed class RedisScaleOutTests(RedisServer redis) : IDisposable
         Assert.True(written.StatusCode == HttpStatusCode.OK, await written.Content.ReadAsStringAsync());
         await using var connection = await redis.ConnectAsync();
         Assert.True(await connection.GetDatabase().KeyExistsAsync($"secureapi:{_application}:dataprotection-keys"));
+    }
+
+    [Fact]
+    public async Task TheDistributedCache_IsShared_AndAnEntryRemovedByOneIsGoneForTheOther()
+    {
+        // Where a service keeps its sessions: a sign-out on one instance ends the session on all.
+        var (a, b) = (Instance().Services.GetRequiredService<IDistributedCache>(), Instance().Services.GetRequiredService<IDistributedCache>());
+
+        await using var connection = await redis.ConnectAsync();
+
+        await a.SetStringAsync("session:1", "ticket", new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5) });
+        var inRedis = await connection.GetDatabase().KeyExistsAsync($"secureapi:{_application}:cache:session:1");
+        var readByB = await b.GetStringAsync("session:1");
+        await b.RemoveAsync("session:1");
+        var readByA = await a.GetStringAsync("session:1");
+
+        Assert.True(inRedis);
+        Assert.Equal("ticket", readByB);
+        Assert.Null(readByA);
     }
 
     [Fact]

@@ -85,6 +85,9 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
     /// <summary>Whether the sample feature is generated.</summary>
     public bool HasSample => OptionValue("--sample") != "false";
 
+    /// <summary>Whether callers authenticate at all (bearer tokens or accounts).</summary>
+    public bool HasAuthentication => OptionValue("--auth") is "Jwt" or "Identity";
+
     /// <summary>Whether callers authenticate with bearer tokens.</summary>
     public bool HasJwt => OptionValue("--auth") == "Jwt";
 

@@ -78,13 +78,14 @@ public static class AntiforgeryClient
     /// signed-in user.
     /// </summary>
     /// <param name="client">A client that keeps no cookies.</param>
+    /// <param name="email">The account (by default a new one); signing in again with it opens another session.</param>
     /// <returns>The <c>Cookie</c> header and the request token.</returns>
-    public static async Task<(string Cookies, string Token)> SignInWithoutCookieJarAsync(HttpClient client)
+    public static async Task<(string Cookies, string Token)> SignInWithoutCookieJarAsync(HttpClient client, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(client);
 
         var (antiforgeryCookie, token) = await TokenWithCookieAsync(client, cookies: null);
-        var email = $"user-{Guid.NewGuid():N}@example.com";
+        email ??= $"user-{Guid.NewGuid():N}@example.com";
         string? session = null;
         foreach (var route in new[] { "/auth/register", "/auth/login" })
         {

@@ -53,7 +53,7 @@ internal sealed class AccountEndpointFilter(IOptions<AntiforgeryOptions> antifor
             return WithoutAccountExists(problem);
         }
 
-        if ((login && outcome is EmptyHttpResult) || route.EndsWith("/logout", StringComparison.Ordinal))
+        if ((login && outcome is EmptyHttpResult) || route.Contains("/logout", StringComparison.Ordinal))
         {
             DropAntiforgeryCookie(context.HttpContext);
         }

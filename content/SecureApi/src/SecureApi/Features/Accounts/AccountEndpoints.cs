@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,8 @@ namespace SecureApi.Features.Accounts;
 
 /// <summary>
 /// Maps the account endpoints under <c>/auth</c>: ASP.NET Core Identity's API
-/// (<c>/register</c>, <c>/login</c>, <c>/manage/info</c> and the rest) and <c>/logout</c>.
+/// (<c>/register</c>, <c>/login</c>, <c>/manage/info</c> and the rest), <c>/logout</c> and
+/// <c>/logout/everywhere</c>.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -45,6 +47,7 @@ public static class AccountEndpoints
             .AddEndpointFilter<AccountEndpointFilter>();
         accounts.MapIdentityApi<IdentityUser>();
         accounts.MapPost("/logout", LogOut).WithName(nameof(LogOut));
+        accounts.MapPost("/logout/everywhere", LogOutEverywhere).WithName(nameof(LogOutEverywhere)).RequireAuthorization();
 
         // Registering, signing in and out, and resetting a password are for anonymous callers;
         // Identity's /manage endpoints keep the signed-in user they ask for.
@@ -59,8 +62,22 @@ public static class AccountEndpoints
         return accounts;
     }
 
+    // Removes this session from the server: a copy of its cookie is worthless from now on.
     private static async Task<NoContent> LogOut(SignInManager<IdentityUser> signIn)
     {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    // A new security stamp ends every other session of the user on their next request, as a
+    // password change does; this one ends here.
+    private static async Task<NoContent> LogOutEverywhere(ClaimsPrincipal user, SignInManager<IdentityUser> signIn)
+    {
+        if (await signIn.UserManager.GetUserAsync(user) is { } account)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(account);
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

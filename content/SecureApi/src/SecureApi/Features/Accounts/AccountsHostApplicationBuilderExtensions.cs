@@ -18,7 +18,9 @@ public static class AccountsHostApplicationBuilderExtensions
     /// <summary>
     /// Adds Identity's users (EF Core on <c>ConnectionStrings:Identity</c>, SQLite), signed in with
     /// a <c>__Host-</c> session cookie that is HttpOnly, Secure and SameSite from
-    /// <c>Identity:Cookie:SameSite</c>; the session cookie is the one credential (no bearer tokens).
+    /// <c>Identity:Cookie:SameSite</c>; the session cookie is the one credential (no bearer tokens),
+    /// and the session it names is kept on the server, with an idle timeout and an absolute
+    /// lifetime from <c>Identity:Cookie</c>.
     /// The password policy and lockout come from <c>Identity:Password</c> and
     /// <c>Identity:Lockout</c>, validated at startup.
     /// </summary>
@@ -54,10 +56,20 @@ public static class AccountsHostApplicationBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, AccountSettingsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionCookieSettings>, AccountSettingsValidator>());
 
+        // The sessions, in the cache every instance shares (AddApiSecurityRedis puts it in Redis).
+        // Each request checks the user's security stamp: a password change or "sign out
+        // everywhere" (which change the stamp) ends the user's other sessions at once.
+        services.AddDistributedMemoryCache();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITicketStore, SessionTicketStore>();
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+
         var development = builder.Environment.IsDevelopment();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<SessionCookieSettings>>((cookie, settings) =>
+            .Configure<IOptions<SessionCookieSettings>, ITicketStore>((cookie, settings, sessions) =>
             {
+                // Sessions live on the server: signing out ends them on every instance at once.
+                cookie.SessionStore = sessions;
                 // dotnet run serves plain HTTP in Development, where a browser drops a Secure cookie
                 // and any __Host- cookie: there it is neither.
                 cookie.Cookie.Name = development ? "Session" : "__Host-Session";
@@ -66,7 +78,7 @@ public static class AccountsHostApplicationBuilderExtensions
                 cookie.Cookie.Path = "/";
                 cookie.Cookie.SameSite = settings.Value.SameSite;
                 cookie.SlidingExpiration = true;
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.ExpireTimeSpan = settings.Value.IdleTimeout;
 
                 // An API has no login page: 401 and 403 wherever the request goes, a route that
                 // does not exist included (the framework redirects where no API endpoint matched).
