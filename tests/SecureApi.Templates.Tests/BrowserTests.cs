@@ -94,7 +94,7 @@ public sealed class BrowserTests(TemplateFixture fixture) : IAsyncLifetime
     {
         var solution = await fixture.GenerateAndBuildAsync(TemplateVariant.Identity);
         var pagesPort = await StartPagesAsync();
-        await CreateUserStoreAsync(solution);
+        await RunningService.MigrateUserStoreAsync(solution, UserStore, Path.Combine(_directory, "keys"));
         await using var service = await StartServiceAsync(solution, new Uri($"https://localhost:{pagesPort}"));
         _api = new Uri($"https://localhost:{service.Address.Port}");
 
@@ -170,21 +170,6 @@ public sealed class BrowserTests(TemplateFixture fixture) : IAsyncLifetime
             "text/html"));
         await _pages.StartAsync();
         return new Uri(_pages.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()).Port;
-    }
-
-    // As the deployment's migration step would: Development applies the shipped migrations at startup.
-    private async Task CreateUserStoreAsync(GeneratedSolution solution)
-    {
-        await using var migrating = await RunningService.StartAsync(
-            "dotnet",
-            [solution.WebAssembly, "--urls", "http://127.0.0.1:0"],
-            Path.GetDirectoryName(solution.WebAssembly)!,
-            new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Identity"] = UserStore,
-                ["DataProtection__KeyRingPath"] = Path.Combine(_directory, "keys"),
-            });
     }
 
     private async Task<RunningService> StartServiceAsync(GeneratedSolution solution, Uri frontEnd)

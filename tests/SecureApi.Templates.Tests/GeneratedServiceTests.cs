@@ -6,21 +6,37 @@ using SecureApi.Templates.Tests.Infrastructure;
 namespace SecureApi.Templates.Tests;
 
 [Collection(TemplateTestGroup.Name)]
-public sealed class GeneratedServiceTests(TemplateFixture fixture)
+public sealed class GeneratedServiceTests(TemplateFixture fixture) : IDisposable
 {
     private const string AnyLoopbackPort = "http://127.0.0.1:0";
+
+    // A user store and key ring per test, where a variant has accounts.
+    private readonly string _directory = Directory.CreateTempSubdirectory("secureapi-service-").FullName;
 
     [Theory]
     [MemberData(nameof(TemplateVariant.BuildableIds), MemberType = typeof(TemplateVariant))]
     public async Task Service_InProduction_AnswersHealthOnLoopback(string variantId)
     {
         var solution = await fixture.GenerateAndBuildAsync(TemplateVariant.Get(variantId));
+        var settings = new Dictionary<string, string?>(solution.Variant.ProductionSettings) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        if (solution.Variant.HasAccounts)
+        {
+            // A store without the schema stops the service before it listens, saying how to fix it.
+            var userStore = $"Data Source={Path.Combine(_directory, "identity.db")}";
+            settings["ConnectionStrings__Identity"] = userStore;
+            var withoutSchema = await ChildProcess.RunAsync(
+                "dotnet", [solution.WebAssembly, "--urls", AnyLoopbackPort], Path.GetDirectoryName(solution.WebAssembly)!, TimeSpan.FromMinutes(1), settings);
+            Assert.Equal(1, withoutSchema.ExitCode);
+            Assert.Contains("ConnectionStrings:Identity: the user store lacks", withoutSchema.Output, StringComparison.Ordinal);
+            Assert.Contains("dotnet ef database update", withoutSchema.Output, StringComparison.Ordinal);
+            await RunningService.MigrateUserStoreAsync(solution, userStore, Path.Combine(_directory, "keys"));
+        }
 
         await using var service = await RunningService.StartAsync(
             "dotnet",
             [solution.WebAssembly, "--urls", AnyLoopbackPort],
             Path.GetDirectoryName(solution.WebAssembly)!,
-            new Dictionary<string, string?>(solution.Variant.ProductionSettings) { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+            settings);
         using var client = service.CreateClient();
 
         await AssertHealthyAsync(client);
@@ -76,6 +92,8 @@ public sealed class GeneratedServiceTests(TemplateFixture fixture)
         Assert.DoesNotContain("Now listening", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
     }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static async Task AssertHealthyAsync(HttpClient client)
     {

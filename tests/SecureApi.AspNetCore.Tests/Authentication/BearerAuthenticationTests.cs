@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
 
 namespace SecureApi.AspNetCore.Tests.Authentication;
 
@@ -87,6 +91,7 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
     [InlineData("Authentication:Schemes:Bearer:SigningKeys:0:Value", "c2hvcnQ=", "is 5 bytes")]
     [InlineData("Authentication:Schemes:Bearer:ValidAudiences:0", "", "is empty")]
     [InlineData("Authentication:Schemes:Bearer:Authority", "http://login.example.com", "http://login.example.com")]
+    [InlineData("Authentication:Schemes:Bearer:RequireHttpsMetadata", "false", "is false outside Development")]
     public void UnusableBearerSettings_StopTheServiceAtStartup(string key, string value, string named)
     {
         using var misconfigured = Bearer((key, value));
@@ -101,6 +106,46 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
 
         StartupAssert.RefusesToStart(misconfigured, "Authentication:Schemes:Bearer", "neither Authority nor SigningKeys");
     }
+
+    [Fact]
+    public async Task ABearerSchemeConfiguredInCode_StartsAndAcceptsItsTokens()
+    {
+        // As ASP.NET Core's documentation writes it: AddJwtBearer(options => ...), no configuration.
+        using var client = InCode(_ => { }).CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ApiFactory.HttpsAddress, HandleCookies = false });
+        using var write = Write("/test/signed-in", TestTokens.For("alice"));
+
+        using var response = await client.SendAsync(write);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("ValidateAudience")]
+    [InlineData("ValidateIssuer")]
+    [InlineData("ValidateLifetime")]
+    [InlineData("RequireHttpsMetadata")]
+    public void ATokenCheckTurnedOffInCode_StopsTheServiceOutsideDevelopment(string setting)
+    {
+        using var weakened = InCode(bearer =>
+        {
+            var tokens = bearer.TokenValidationParameters;
+            (tokens.ValidateAudience, tokens.ValidateIssuer, tokens.ValidateLifetime, bearer.RequireHttpsMetadata) =
+                (setting != "ValidateAudience", setting != "ValidateIssuer", setting != "ValidateLifetime", setting != "RequireHttpsMetadata");
+        });
+
+        StartupAssert.RefusesToStart(weakened, $"Authentication:Schemes:Bearer:{setting}", "is false outside Development");
+    }
+
+    private WebApplicationFactory<Program> InCode(Action<JwtBearerOptions> weaken) =>
+        factory.WithSettings(("TestHost:Bearer", "true")).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer =>
+            {
+                bearer.Audience = TestTokens.Audience;
+                bearer.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+                bearer.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(
+                    Convert.FromBase64String(TestTokens.Settings.Single(setting => setting.Key.EndsWith(":Value", StringComparison.Ordinal)).Value));
+                weaken(bearer);
+            })));
 
     private WebApplicationFactory<Program> Bearer(params (string Key, string Value)[] settings) =>
         factory.WithSettings([("TestHost:Bearer", "true"), .. TestTokens.Settings, .. settings]);

@@ -64,6 +64,30 @@ public sealed partial class RunningService : IAsyncDisposable
         return new RunningService(process, await listening.Task);
     }
 
+    /// <summary>
+    /// Applies the migrations an <c>--auth Identity</c> service ships to a user store, as the
+    /// deployment's migration step would: Development applies them at startup.
+    /// </summary>
+    /// <param name="solution">The built solution.</param>
+    /// <param name="userStore">The store's connection string.</param>
+    /// <param name="keyRing">A key ring folder for the run.</param>
+    /// <returns>A task that completes when the store has its schema.</returns>
+    public static async Task MigrateUserStoreAsync(GeneratedSolution solution, string userStore, string keyRing)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+
+        await using var migrating = await StartAsync(
+            "dotnet",
+            [solution.WebAssembly, "--urls", "http://127.0.0.1:0"],
+            Path.GetDirectoryName(solution.WebAssembly)!,
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Identity"] = userStore,
+                ["DataProtection__KeyRingPath"] = keyRing,
+            });
+    }
+
     /// <summary>Starts a generated service in Production over real TLS on a loopback port.</summary>
     /// <param name="solution">The built solution.</param>
     /// <param name="certificatePath">The server certificate, a PFX file.</param>

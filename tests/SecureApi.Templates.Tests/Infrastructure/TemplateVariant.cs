@@ -88,6 +88,9 @@ public sealed record TemplateVariant(string Id, string Name, params string[] Opt
     /// <summary>Whether callers authenticate at all (bearer tokens or accounts).</summary>
     public bool HasAuthentication => OptionValue("--auth") is "Jwt" or "Identity";
 
+    /// <summary>Whether users have accounts of their own (ASP.NET Core Identity).</summary>
+    public bool HasAccounts => OptionValue("--auth") == "Identity";
+
     /// <summary>Whether callers authenticate with bearer tokens.</summary>
     public bool HasJwt => OptionValue("--auth") == "Jwt";
 

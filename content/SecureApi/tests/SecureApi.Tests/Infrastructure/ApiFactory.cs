@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 #if (AuthIdentity)
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 #endif
 using Microsoft.Extensions.Hosting;
 #if (AuthIdentity)
@@ -35,6 +34,11 @@ public class ApiFactory : WebApplicationFactory<Program>
         ClientOptions.BaseAddress = HttpsAddress;
     }
 
+#if (AuthIdentity)
+    /// <summary>The connection string of this factory's user store.</summary>
+    public string UserStore => $"Data Source={_userStore}";
+
+#endif
     /// <summary>The environment the service runs in.</summary>
     protected virtual string EnvironmentName => Environments.Production;
 
@@ -95,10 +99,11 @@ public class ApiFactory : WebApplicationFactory<Program>
         }
 #if (AuthIdentity)
 
-        // A user store of this factory's own, created by the migrations the service ships when
-        // the host starts (a service that refuses its settings never does).
-        builder.UseSetting("ConnectionStrings:Identity", $"Data Source={_userStore}");
-        builder.ConfigureServices(services => services.AddHostedService<UserStoreMigration>());
+        // A user store of this factory's own, with the schema of the migrations the service ships,
+        // applied before the service starts, as a deployment step applies them.
+        builder.UseSetting("ConnectionStrings:Identity", UserStore);
+        using var accounts = new AccountsDbContext(new DbContextOptionsBuilder<AccountsDbContext>().UseSqlite(UserStore).Options);
+        accounts.Database.Migrate();
 #endif
 #if (AuthJwt)
 
@@ -148,20 +153,3 @@ public sealed class DevelopmentApiFactory : ApiFactory
     /// <inheritdoc />
     protected override string EnvironmentName => Environments.Development;
 }
-#if (AuthIdentity)
-
-/// <summary>Creates the test user store's schema from the service's migrations.</summary>
-/// <param name="services">The service's services.</param>
-internal sealed class UserStoreMigration(IServiceProvider services) : IHostedService
-{
-    /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-#endif

@@ -22,7 +22,8 @@ public static class AccountsHostApplicationBuilderExtensions
     /// and the session it names is kept on the server, with an idle timeout and an absolute
     /// lifetime from <c>Identity:Cookie</c>.
     /// The password policy and lockout come from <c>Identity:Password</c> and
-    /// <c>Identity:Lockout</c>, validated at startup.
+    /// <c>Identity:Lockout</c>, validated at startup; the package refuses common and breached
+    /// passwords.
     /// </summary>
     /// <param name="builder">The application builder.</param>
     /// <returns>The same builder, for chaining.</returns>
@@ -39,6 +40,7 @@ public static class AccountsHostApplicationBuilderExtensions
         services.AddIdentityCore<IdentityUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddApiPasswordBlocklist()
             .AddApiEndpoints()
 
             // After AddApiEndpoints, which registers Identity's own sign-in manager again.
@@ -63,6 +65,16 @@ public static class AccountsHostApplicationBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ITicketStore, SessionTicketStore>();
         services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+
+        // The store's schema is checked as the service starts (Development applies it instead)
+        // and by /health: 503 while it cannot be reached.
+        services.AddSingleton<UserStoreCheck>();
+        services.AddHealthChecks().AddCheck<UserStoreCheck>("user-store");
+        if (!builder.Environment.IsDevelopment())
+        {
+            services.AddSingleton<IValidateOptions<UserStoreCheck.Settings>>(provider => provider.GetRequiredService<UserStoreCheck>());
+            services.AddOptions<UserStoreCheck.Settings>().ValidateOnStart();
+        }
 
         var development = builder.Environment.IsDevelopment();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -116,6 +116,24 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
         Assert.True(problem.GetProperty("errors").TryGetProperty("PasswordTooShort", out _));
     }
 
+    [Theory]
+    [InlineData("Password1234!")]
+    [InlineData("qwertyuiop1234")]
+    [InlineData("Il0veyou2025!!")]
+    public async Task Register_ACommonPassword_Is400NamingIt_AndCreatesNoAccount(string password)
+    {
+        using var client = factory.CreateClient();
+        var token = await AntiforgeryClient.FetchTokenAsync(client);
+        var email = NewEmail();
+
+        using var response = await PostAsync(client, "/auth/register", new { email, password }, token);
+        using var login = await PostAsync(client, "/auth/login", new { email, password }, token);
+
+        var problem = await ProblemDetailsAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("PasswordTooCommon", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
     [Fact]
     public async Task SignedInWrites_NeedTheTokenOfTheSignedInUser_RotatedAtLogin()
     {

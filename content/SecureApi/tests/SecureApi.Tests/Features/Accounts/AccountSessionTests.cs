@@ -113,13 +113,4 @@ public sealed class AccountSessionTests(ApiFactory factory) : IClassFixture<ApiF
         request.Headers.Add(AntiforgeryClient.HeaderName, token);
         return await client.SendAsync(request);
     }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

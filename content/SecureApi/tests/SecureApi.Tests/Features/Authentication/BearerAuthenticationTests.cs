@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 #if (sample)
 using System.Net.Http.Json;
 using SecureApi.Features.Items;
@@ -32,6 +35,24 @@ public sealed class BearerAuthenticationTests(ApiFactory factory) : IClassFixtur
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests], alice);
         Assert.Equal(HttpStatusCode.OK, bob);
+    }
+
+    [Theory]
+    [InlineData("ValidateLifetime")]
+    [InlineData("ValidateAudience")]
+    public void ATokenCheckTurnedOffInCode_StopsTheServiceAtStartup(string setting)
+    {
+        // The check reads the options the handler uses, wherever they were set.
+        using var weakened = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer =>
+            {
+                bearer.TokenValidationParameters.ValidateLifetime = setting != "ValidateLifetime";
+                bearer.TokenValidationParameters.ValidateAudience = setting != "ValidateAudience";
+            })));
+
+        var refusal = Assert.ThrowsAny<Exception>(() => weakened.CreateClient());
+
+        Assert.Contains($"Authentication:Schemes:Bearer:{setting} is false", refusal.Message, StringComparison.Ordinal);
     }
 #if (sample)
 
