@@ -1,3 +1,4 @@
+using SecureApi.AspNetCore.Audit;
 using SecureApi.AspNetCore.Diagnostics;
 
 namespace SecureApi.AspNetCore.Authentication;
@@ -5,7 +6,8 @@ namespace SecureApi.AspNetCore.Authentication;
 /// <summary>
 /// Counts the requests answered 401 (<see cref="ApiSecurityMetrics.AuthenticationFailures"/>),
 /// whoever answered them: the authorization middleware's challenge for missing or bad
-/// credentials, or an endpoint's own, such as a failed sign-in.
+/// credentials, or an endpoint's own, such as a failed sign-in; and audits them, and the 403
+/// answers to signed-in users (<see cref="ApiAuditEvent"/>).
 /// </summary>
 internal sealed class AuthenticationFailureMetricsMiddleware(RequestDelegate next, SecurityMetrics metrics)
 {
@@ -29,9 +31,25 @@ internal sealed class AuthenticationFailureMetricsMiddleware(RequestDelegate nex
 
     private void Count(HttpContext context)
     {
-        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
+        var status = context.Response.StatusCode;
+        if (status == StatusCodes.Status401Unauthorized)
         {
             metrics.AuthenticationFailed(context);
+        }
+
+        // An endpoint that audited its own outcome (a failed sign-in) is not audited twice.
+        if (AuditLog.HasAudited(context))
+        {
+            return;
+        }
+
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            AuditLog.Write(context, ApiAuditEvent.Unauthenticated, account: null);
+        }
+        else if (status == StatusCodes.Status403Forbidden && context.User.Identity?.IsAuthenticated == true)
+        {
+            AuditLog.Write(context, ApiAuditEvent.Forbidden, account: null);
         }
     }
 }

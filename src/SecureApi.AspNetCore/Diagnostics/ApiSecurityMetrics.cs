@@ -56,4 +56,12 @@ public static class ApiSecurityMetrics
     /// failed sign-in), by <c>http.route</c>.
     /// </summary>
     public const string AuthenticationFailures = "secureapi.authentication.failures";
+
+    /// <summary>
+    /// The audited security events (<see cref="ApiAuditEvent"/>), by <c>secureapi.audit.event</c>:
+    /// <c>sign_in.succeeded</c>, <c>sign_in.failed</c>, <c>sign_in.locked_out</c>,
+    /// <c>signed_out</c>, <c>password.changed</c>, <c>request.unauthenticated</c> and
+    /// <c>request.forbidden</c>.
+    /// </summary>
+    public const string AuditEvents = "secureapi.audit.events";
 }

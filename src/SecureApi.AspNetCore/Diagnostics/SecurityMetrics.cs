@@ -25,6 +25,7 @@ internal sealed class SecurityMetrics
     private readonly Counter<long> _rateLimitRejections;
     private readonly Counter<long> _validationFailures;
     private readonly Counter<long> _authenticationFailures;
+    private readonly Counter<long> _auditEvents;
 
     public SecurityMetrics(IMeterFactory meterFactory)
     {
@@ -37,6 +38,7 @@ internal sealed class SecurityMetrics
         _rateLimitRejections = meter.CreateCounter<long>(ApiSecurityMetrics.RateLimitRejections, Requests, "Requests refused by a rate limit.");
         _validationFailures = meter.CreateCounter<long>(ApiSecurityMetrics.ValidationFailures, Requests, "Requests refused for input that could not be read or failed validation.");
         _authenticationFailures = meter.CreateCounter<long>(ApiSecurityMetrics.AuthenticationFailures, Requests, "Requests answered 401.");
+        _auditEvents = meter.CreateCounter<long>(ApiSecurityMetrics.AuditEvents, "{event}", "Audited security events: sign-ins, sign-outs, password changes, 401 and 403 refusals.");
     }
 
     public void CorsDenied(string policyName, string request)
@@ -85,6 +87,14 @@ internal sealed class SecurityMetrics
         if (_authenticationFailures.Enabled)
         {
             _authenticationFailures.Add(1, new KeyValuePair<string, object?>("http.route", RouteOf(context)));
+        }
+    }
+
+    public void Audited(ApiAuditEvent auditEvent)
+    {
+        if (_auditEvents.Enabled)
+        {
+            _auditEvents.Add(1, new KeyValuePair<string, object?>("secureapi.audit.event", Audit.AuditLog.EventName(auditEvent)));
         }
     }
 

@@ -19,6 +19,7 @@ public sealed partial class SecurityEventCatalogueTests
         ["CorsLog"] = 2000,
         ["AntiforgeryLog"] = 3000,
         ["RateLimitLog"] = 4000,
+        ["AuditLog"] = 5000,
     };
 
     private static readonly string[] SecretWords = ["token", "cookie", "authorization", "password", "secret", "key"];
@@ -67,7 +68,7 @@ public sealed partial class SecurityEventCatalogueTests
             .Select(field => (string)field.GetRawConstantValue()!)
             .ToList();
 
-        Assert.Equal(8, instruments.Count);
+        Assert.Equal(9, instruments.Count);
         Assert.All(instruments, name => Assert.Contains($"| `{name}` |", readme, StringComparison.Ordinal));
     }
 

@@ -2,9 +2,11 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
 using SecureApi.AspNetCore.Diagnostics;
 
 namespace SecureApi.AspNetCore.Tests.Diagnostics;
@@ -157,6 +159,51 @@ public sealed class SecurityMetricsTests(CorsApiFactory factory) : IClassFixture
         Assert.NotEmpty(values);
         Assert.DoesNotContain(values, value => value!.Contains("attacker-chosen", StringComparison.Ordinal));
         collectors.ForEach(collector => collector.Dispose());
+    }
+
+    [Fact]
+    public async Task Refusals_AreAudited_WithAPseudonymTheClientAndTheTrace_AndNothingThatIdentifies()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using var bearer = factory.WithSettings([("TestHost:Bearer", "true"), .. TestTokens.Settings])
+            .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        using var audited = Collect(bearer, ApiSecurityMetrics.AuditEvents);
+        using var client = bearer.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ApiFactory.HttpsAddress, HandleCookies = false });
+        var token = TestTokens.For("alice");
+        using var anonymous = new HttpRequestMessage(HttpMethod.Post, "/test/signed-in") { Content = Json("""{"text": "a"}""") };
+        using var crossSite = new HttpRequestMessage(HttpMethod.Post, "/test/signed-in") { Content = Json("""{"text": "a"}""") };
+        crossSite.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        crossSite.Headers.Add("Cookie", "session=secret-cookie-value");
+        crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var unauthenticated = await client.SendAsync(anonymous);
+        using var forbidden = await client.SendAsync(crossSite);
+
+        var events = logs.Entries.Where(entry => entry.Category == "SecureApi.AspNetCore.Audit").ToList();
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden], [unauthenticated.StatusCode, forbidden.StatusCode]);
+        Assert.Equal([5006, 5007], events.Select(entry => entry.EventId.Id));
+        Assert.Equal(["request.unauthenticated", "request.forbidden"], audited.GetMeasurementSnapshot().Select(m => m.Tags["secureapi.audit.event"]));
+        Assert.Contains("account anonymous from ", events[0].Message, StringComparison.Ordinal);
+        Assert.Matches("^Audit request.forbidden: account [0-9a-f]{24} from \\S+, trace \\S+$", events[1].Message);
+        Assert.DoesNotContain(events, entry => entry.Message.Contains("alice", StringComparison.Ordinal)
+            || entry.Message.Contains(token, StringComparison.Ordinal) || entry.Message.Contains("secret-cookie-value", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAccountNamedByItsEmail_IsWrittenAsOnePseudonym_WhateverItsCase()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(logs)).BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services };
+
+        context.AuditSecurityEvent(ApiAuditEvent.SignInFailed, "Someone@Example.com");
+        context.AuditSecurityEvent(ApiAuditEvent.SignInFailed, " someone@example.com");
+        context.AuditSecurityEvent(ApiAuditEvent.SignInFailed, "someone.else@example.com");
+
+        var lines = logs.Entries.Select(entry => entry.Message).ToList();
+        Assert.Equal(lines[0], lines[1]);
+        Assert.NotEqual(lines[0], lines[2]);
+        Assert.All(lines, line => Assert.DoesNotContain("example", line, StringComparison.OrdinalIgnoreCase));
     }
 
     private static MetricCollector<long> Collect(WebApplicationFactory<Program> host, string instrument) =>

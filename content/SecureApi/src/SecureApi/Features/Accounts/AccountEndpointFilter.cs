@@ -10,8 +10,9 @@ namespace SecureApi.Features.Accounts;
 /// answers with the session cookie (never a bearer token, so the cookie is the one credential and
 /// the antiforgery check always applies), a failed sign-in says the same whatever the reason, a
 /// registration of a taken email answers as a new one does (nothing reveals whether an account
-/// exists), <c>/refresh</c> of bearer tokens is not served, and signing in or out drops the
-/// antiforgery cookie, so that the front end fetches a token for the new user.
+/// exists), <c>/refresh</c> of bearer tokens is not served, signing in or out drops the
+/// antiforgery cookie, so that the front end fetches a token for the new user, and a password
+/// change is audited.
 /// </summary>
 internal sealed class AccountEndpointFilter(IOptions<AntiforgeryOptions> antiforgery, IHostEnvironment environment) : IEndpointFilter
 {
@@ -53,12 +54,30 @@ internal sealed class AccountEndpointFilter(IOptions<AntiforgeryOptions> antifor
             return WithoutAccountExists(problem);
         }
 
+        if (outcome is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
+        {
+            AuditPasswordChange(context.HttpContext, context.Arguments.FirstOrDefault(argument => argument is InfoRequest or ResetPasswordRequest));
+        }
+
         if ((login && outcome is EmptyHttpResult) || route.Contains("/logout", StringComparison.Ordinal))
         {
             DropAntiforgeryCookie(context.HttpContext);
         }
 
         return result;
+    }
+
+    // A new password set by its signed-in owner (/manage/info) or with a reset code (/resetPassword).
+    private static void AuditPasswordChange(HttpContext context, object? request)
+    {
+        if (request is InfoRequest { NewPassword: not null })
+        {
+            context.AuditSecurityEvent(ApiAuditEvent.PasswordChanged);
+        }
+        else if (request is ResetPasswordRequest reset)
+        {
+            context.AuditSecurityEvent(ApiAuditEvent.PasswordChanged, reset.Email);
+        }
     }
 
     private static IResult WithoutAccountExists(ValidationProblem problem)

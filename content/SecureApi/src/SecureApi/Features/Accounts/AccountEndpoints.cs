@@ -65,6 +65,7 @@ public static class AccountEndpoints
     // Removes this session from the server: a copy of its cookie is worthless from now on.
     private static async Task<NoContent> LogOut(SignInManager<IdentityUser> signIn)
     {
+        signIn.Context.AuditSecurityEvent(ApiAuditEvent.SignedOut);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
@@ -78,6 +79,7 @@ public static class AccountEndpoints
             await signIn.UserManager.UpdateSecurityStampAsync(account);
         }
 
+        signIn.Context.AuditSecurityEvent(ApiAuditEvent.SignedOut);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

@@ -7,7 +7,7 @@ namespace SecureApi.Features.Accounts;
 /// <summary>
 /// Identity's sign-in, with the same password hashing for an unknown email as for a known
 /// account's wrong password: Identity returns before hashing when no account has the email, so the
-/// time a failed sign-in takes would tell which emails have accounts.
+/// time a failed sign-in takes would tell which emails have accounts. Each outcome is audited.
 /// </summary>
 internal sealed class EvenTimeSignInManager(
     UserManager<IdentityUser> users,
@@ -24,6 +24,19 @@ internal sealed class EvenTimeSignInManager(
 
     /// <inheritdoc />
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await SignInOrHashAsync(userName, password, isPersistent, lockoutOnFailure);
+        if (!result.RequiresTwoFactor)
+        {
+            Context.AuditSecurityEvent(
+                result.Succeeded ? ApiAuditEvent.SignInSucceeded : result.IsLockedOut ? ApiAuditEvent.SignInLockedOut : ApiAuditEvent.SignInFailed,
+                userName);
+        }
+
+        return result;
+    }
+
+    private async Task<SignInResult> SignInOrHashAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         if (await UserManager.FindByNameAsync(userName) is { } user)
         {

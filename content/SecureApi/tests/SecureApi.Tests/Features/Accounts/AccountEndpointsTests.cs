@@ -251,6 +251,47 @@ public sealed class AccountEndpointsTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task SecurityEvents_AreAudited_WithAPseudonym_NeverTheEmailPasswordOrCookie()
+    {
+        using var logs = new LogLines();
+        using var logged = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        using var client = logged.CreateClient();
+        using var anonymous = logged.CreateClient();
+        var email = NewEmail();
+        var token = await AntiforgeryClient.FetchTokenAsync(anonymous);
+
+        await FailedLoginAsync(anonymous, NewEmail(), token);
+        await AntiforgeryClient.SignInAsync(client, email);
+#if (sample)
+        (await client.GetAsync(new Uri("/api/admin/stats", UriKind.Relative))).Dispose();
+#endif
+        (await PostAsync(client, "/auth/logout", new { }, await AntiforgeryClient.FetchTokenAsync(client))).Dispose();
+        (await client.GetAsync(new Uri("/auth/manage/info", UriKind.Relative))).Dispose();
+        await AntiforgeryClient.SignInAsync(client, email);
+        (await PostAsync(client, "/auth/manage/info", new { oldPassword = AntiforgeryClient.Password, newPassword = "a wholly new passphrase" }, await AntiforgeryClient.FetchTokenAsync(client))).Dispose();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await PostAsync(anonymous, "/auth/login", new { email, password = "not the password" }, token)).Dispose();
+        }
+
+        var audit = logs.Take().Where(line => line.StartsWith("ApiSecurityLibrary.PackageId.Audit ", StringComparison.Ordinal)).ToList();
+        var events = audit.Select(line => Regex.Match(line, "Audit ([a-z_.]+):").Groups[1].Value).ToList();
+        Assert.Equal(
+        [
+            "sign_in.failed", "sign_in.succeeded",
+#if (sample)
+            "request.forbidden",
+#endif
+            "signed_out", "request.unauthenticated", "sign_in.succeeded", "password.changed",
+            "sign_in.failed", "sign_in.failed", "sign_in.failed", "sign_in.failed", "sign_in.locked_out",
+        ],
+        events);
+        Assert.All(audit, line => Assert.Matches("account (#|anonymous) from .+, trace .+$", line));
+        Assert.DoesNotContain(audit, line => line.Contains(email, StringComparison.OrdinalIgnoreCase) || line.Contains("passphrase", StringComparison.Ordinal)
+            || line.Contains(AntiforgeryClient.Password, StringComparison.Ordinal) || line.Contains("Session", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RefreshingBearerTokens_IsNotServed()
     {
         using var client = factory.CreateClient();
