@@ -71,6 +71,38 @@ public sealed class ScaleOutTests(TemplateFixture fixture) : IDisposable
         Assert.True(counted, "The request after Redis returned was not counted in Redis.");
     }
 
+    [Fact]
+    public async Task TwoIdentityInstancesWithRedis_ShareSessions_AndALogoutOnOneEndsTheSessionOnBoth()
+    {
+        var solution = await fixture.GenerateAndBuildAsync(TemplateVariant.Identity);
+        await _redis.StartAsync();
+        var userStore = $"Data Source={Path.Combine(_keyRings, "identity.db")}";
+        await RunningService.MigrateUserStoreAsync(solution, userStore, Path.Combine(_keyRings, "migration"));
+        (string, string)[] settings = [("ConnectionStrings__Identity", userStore), ("RateLimiting__Global__PermitLimit", "100")];
+        await using var a = await StartAsync(solution, _redis, "a", settings);
+        await using var b = await StartAsync(solution, _redis, "b", settings);
+        using var clientA = a.CreateClient();
+        using var clientB = b.CreateClient();
+        var account = new { email = $"user-{Guid.NewGuid():N}@example.com", password = "correct horse battery staple" };
+
+        // Signed in on A, with a token and cookie from A.
+        var (antiforgery, token) = await TokenAsync(clientA, cookies: null);
+        (await SendAsync(clientA, HttpMethod.Post, "/auth/register", antiforgery, token, account)).Dispose();
+        using var login = await SendAsync(clientA, HttpMethod.Post, "/auth/login", antiforgery, token, account);
+        var session = login.Headers.GetValues("Set-Cookie").Select(cookie => cookie.Split(';')[0]).Single(cookie => cookie.StartsWith("__Host-Session=", StringComparison.Ordinal));
+
+        // B knows the session; B ends it; A no longer accepts the cookie.
+        using var onB = await SendAsync(clientB, HttpMethod.Get, "/auth/manage/info", session);
+        var (freshAntiforgery, freshToken) = await TokenAsync(clientB, session);
+        using var logout = await SendAsync(clientB, HttpMethod.Post, "/auth/logout", $"{session}; {freshAntiforgery}", freshToken, new { });
+        using var replayedOnA = await SendAsync(clientA, HttpMethod.Get, "/auth/manage/info", session);
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.NoContent, HttpStatusCode.Unauthorized],
+            [onB.StatusCode, logout.StatusCode, replayedOnA.StatusCode]);
+    }
+
     public void Dispose()
     {
         _redis.Stop();
@@ -86,18 +118,46 @@ public sealed class ScaleOutTests(TemplateFixture fixture) : IDisposable
         return request;
     }
 
-    private Task<RunningService> StartAsync(GeneratedSolution solution, RedisServer redis, string instance) =>
-        RunningService.StartAsync(
-            "dotnet",
-            [solution.WebAssembly, "--urls", "http://127.0.0.1:0"],
-            Path.GetDirectoryName(solution.WebAssembly)!,
-            new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Redis__Configuration"] = redis.Configuration,
-                ["DataProtection__KeyRingPath"] = Path.Combine(_keyRings, instance),
-                ["RateLimiting__Global__PermitLimit"] = "6",
-            });
+    private static async Task<(string Cookie, string Token)> TokenAsync(HttpClient client, string? cookies)
+    {
+        using var response = await SendAsync(client, HttpMethod.Get, "/antiforgery/token", cookies);
+        var cookie = response.Headers.GetValues("Set-Cookie").Select(value => value.Split(';')[0]).Single(value => value.StartsWith("__Host-XSRF=", StringComparison.Ordinal));
+        return (cookie, (await response.Content.ReadFromJsonAsync<TokenResponse>())!.RequestToken);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? cookies, string? token = null, object? body = null)
+    {
+        using var request = ThroughProxy(method, path);
+        if (cookies is not null)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Add("X-XSRF-TOKEN", token);
+        }
+
+        request.Content = body is null ? null : JsonContent.Create(body);
+        return await client.SendAsync(request);
+    }
+
+    private Task<RunningService> StartAsync(GeneratedSolution solution, RedisServer redis, string instance, params (string Key, string Value)[] settings)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Redis__Configuration"] = redis.Configuration,
+            ["DataProtection__KeyRingPath"] = Path.Combine(_keyRings, instance),
+            ["RateLimiting__Global__PermitLimit"] = "6",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return RunningService.StartAsync("dotnet", [solution.WebAssembly, "--urls", "http://127.0.0.1:0"], Path.GetDirectoryName(solution.WebAssembly)!, environment);
+    }
 
     private sealed record TokenResponse(string RequestToken);
 }
