@@ -56,7 +56,7 @@ public static class ApiSecurityApplicationBuilderExtensions
         if (authenticates)
         {
             app.UseAuthentication();
-            app.UseMiddleware<AuthenticationFailureMetricsMiddleware>();
+            app.UseMiddleware<AuthenticationRefusalMiddleware>();
         }
 
         // Limits:RequestTimeoutSeconds, from here on: a wait in a rate limiter's queue counts too.

@@ -22,7 +22,7 @@ public sealed class AdoptionTests(TemplateFixture fixture)
 
         await using var service = await RunningService.StartAsync(
             "dotnet",
-            [Path.Combine(project, "bin", "Debug", "net10.0", "Existing.Service.dll"), "--urls", "http://127.0.0.1:0"],
+            AdopterArguments(project),
             project,
             new Dictionary<string, string?>
             {
@@ -84,7 +84,7 @@ public sealed class AdoptionTests(TemplateFixture fixture)
 
         var run = await ChildProcess.RunAsync(
             "dotnet",
-            [Path.Combine(project, "bin", "Debug", "net10.0", "Existing.Service.dll"), "--urls", "http://127.0.0.1:0"],
+            AdopterArguments(project),
             project,
             TimeSpan.FromMinutes(1),
             new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", [variable] = value });
@@ -104,7 +104,7 @@ public sealed class AdoptionTests(TemplateFixture fixture)
 
         await using var service = await RunningService.StartAsync(
             "dotnet",
-            [Path.Combine(project, "bin", "Debug", "net10.0", "Existing.Service.dll"), "--urls", "http://127.0.0.1:0"],
+            AdopterArguments(project),
             project,
             new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
 
@@ -173,4 +173,8 @@ public sealed class AdoptionTests(TemplateFixture fixture)
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;
+
+    // The adopter's built assembly, listening on a loopback port Kestrel chooses.
+    private static string[] AdopterArguments(string project) =>
+        [Path.Combine(project, "bin", "Debug", "net10.0", "Existing.Service.dll"), "--urls", "http://127.0.0.1:0"];
 }

@@ -22,6 +22,6 @@ public static class ApiAuditHttpContextExtensions
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        AuditLog.Write(context, auditEvent, account);
+        AuditTrail.Of(context.RequestServices).Write(context, auditEvent, account);
     }
 }

@@ -94,7 +94,7 @@ internal sealed class SecurityMetrics
     {
         if (_auditEvents.Enabled)
         {
-            _auditEvents.Add(1, new KeyValuePair<string, object?>("secureapi.audit.event", Audit.AuditLog.EventName(auditEvent)));
+            _auditEvents.Add(1, new KeyValuePair<string, object?>("secureapi.audit.event", Audit.AuditTrail.EventName(auditEvent)));
         }
     }
 

@@ -19,7 +19,7 @@ public sealed partial class SecurityEventCatalogueTests
         ["CorsLog"] = 2000,
         ["AntiforgeryLog"] = 3000,
         ["RateLimitLog"] = 4000,
-        ["AuditLog"] = 5000,
+        ["AuditTrail"] = 5000,
     };
 
     private static readonly string[] SecretWords = ["token", "cookie", "authorization", "password", "secret", "key"];

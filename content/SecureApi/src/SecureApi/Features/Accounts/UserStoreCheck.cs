@@ -17,15 +17,17 @@ internal sealed class UserStoreCheck(IServiceProvider services, TimeProvider tim
     /// <summary>How long a probe's result answers the probes after it.</summary>
     public static readonly TimeSpan CachePeriod = TimeSpan.FromSeconds(5);
 
-    private (DateTimeOffset At, string? Problem)? _last;
+    // One reference, swapped whole: concurrent probes never read half of a result.
+    private Checked? _last;
 
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (_last is not { } last || now - last.At >= CachePeriod)
+        var last = _last;
+        if (last is null || now - last.At >= CachePeriod)
         {
-            last = (now, await ProblemAsync(cancellationToken));
+            last = new Checked(now, await ProblemAsync(cancellationToken));
             _last = last;
         }
 
@@ -56,6 +58,8 @@ internal sealed class UserStoreCheck(IServiceProvider services, TimeProvider tim
             return $"{Key}: the user store cannot be reached ({exception.GetType().Name}).";
         }
     }
+
+    private sealed record Checked(DateTimeOffset At, string? Problem);
 
     /// <summary>What startup validates: nothing to bind, only the store to check.</summary>
     internal sealed class Settings;

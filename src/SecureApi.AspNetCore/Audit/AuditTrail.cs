@@ -10,9 +10,11 @@ namespace SecureApi.AspNetCore.Audit;
 /// Writes an <see cref="ApiAuditEvent"/> to the log and counts it. The account is written only as
 /// a pseudonym: the same account always has the same one, so an operator can follow it, and one
 /// who knows an email can compute its pseudonym to search for it, but nobody reads an email out
-/// of the log.
+/// of the log. One instance per service provider, so the logger is created once.
 /// </summary>
-internal static partial class AuditLog
+/// <param name="loggers">The logger factory.</param>
+/// <param name="metrics">The package's counters, when the service registered them.</param>
+internal sealed partial class AuditTrail(ILoggerFactory loggers, SecurityMetrics? metrics = null)
 {
     /// <summary>The log category of the audit events.</summary>
     public const string Category = "SecureApi.AspNetCore.Audit";
@@ -20,17 +22,22 @@ internal static partial class AuditLog
     // Set on a request that audited an event of its own (a failed sign-in), so that its 401 is not audited again.
     private static readonly object AuditedItem = new();
 
+    private readonly ILogger _logger = loggers.CreateLogger(Category);
+
+    /// <summary>The service's audit trail, or one made for it where the package's services are not registered.</summary>
+    /// <param name="services">The request's services.</param>
+    /// <returns>The audit trail.</returns>
+    public static AuditTrail Of(IServiceProvider services) => ActivatorUtilities.GetServiceOrCreateInstance<AuditTrail>(services);
+
     /// <summary>Writes and counts an event.</summary>
     /// <param name="context">The request the event happened in.</param>
     /// <param name="auditEvent">The event.</param>
     /// <param name="account">The email or user name the event is about; the signed-in user's when <see langword="null"/>.</param>
-    public static void Write(HttpContext context, ApiAuditEvent auditEvent, string? account)
+    public void Write(HttpContext context, ApiAuditEvent auditEvent, string? account)
     {
         context.Items[AuditedItem] = auditEvent;
-        var services = context.RequestServices;
-        services.GetService<SecurityMetrics>()?.Audited(auditEvent);
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
-        if (!logger.IsEnabled(LogLevel.Information))
+        metrics?.Audited(auditEvent);
+        if (!_logger.IsEnabled(LogLevel.Information))
         {
             return;
         }
@@ -48,7 +55,7 @@ internal static partial class AuditLog
             ApiAuditEvent.Unauthenticated => Unauthenticated,
             _ => Forbidden,
         };
-        write(logger, pseudonym, client, trace);
+        write(_logger, pseudonym, client, trace);
     }
 
     /// <summary>Whether the request has audited an event already.</summary>

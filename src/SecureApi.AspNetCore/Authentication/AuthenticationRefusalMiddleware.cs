@@ -9,7 +9,7 @@ namespace SecureApi.AspNetCore.Authentication;
 /// credentials, or an endpoint's own, such as a failed sign-in; and audits them, and the 403
 /// answers to signed-in users (<see cref="ApiAuditEvent"/>).
 /// </summary>
-internal sealed class AuthenticationFailureMetricsMiddleware(RequestDelegate next, SecurityMetrics metrics)
+internal sealed class AuthenticationRefusalMiddleware(RequestDelegate next, SecurityMetrics metrics, AuditTrail audit)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -36,20 +36,15 @@ internal sealed class AuthenticationFailureMetricsMiddleware(RequestDelegate nex
         {
             metrics.AuthenticationFailed(context);
         }
-
-        // An endpoint that audited its own outcome (a failed sign-in) is not audited twice.
-        if (AuditLog.HasAudited(context))
+        else if (status != StatusCodes.Status403Forbidden || context.User.Identity?.IsAuthenticated != true)
         {
             return;
         }
 
-        if (status == StatusCodes.Status401Unauthorized)
+        // An endpoint that audited its own outcome (a failed sign-in) is not audited twice.
+        if (!AuditTrail.HasAudited(context))
         {
-            AuditLog.Write(context, ApiAuditEvent.Unauthenticated, account: null);
-        }
-        else if (status == StatusCodes.Status403Forbidden && context.User.Identity?.IsAuthenticated == true)
-        {
-            AuditLog.Write(context, ApiAuditEvent.Forbidden, account: null);
+            audit.Write(context, status == StatusCodes.Status401Unauthorized ? ApiAuditEvent.Unauthenticated : ApiAuditEvent.Forbidden, account: null);
         }
     }
 }
